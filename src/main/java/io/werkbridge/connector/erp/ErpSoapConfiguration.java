@@ -1,0 +1,37 @@
+package io.werkbridge.connector.erp;
+
+import io.werkbridge.connector.erp.generated.ErpCustomerPort;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.Bus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ERP's SOAP endpoint, contract-first: the WSDL in {@code connectors/erp/} is the contract, the classes are
+ * generated from it at build time, and every request is validated against its schema before a route sees it.
+ * Published at {@code /services/erp} (the CXF servlet lives under {@code cxf.path=/services}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ErpSoapConfiguration {
+
+    static final String NAMESPACE = "urn:werkbridge:erp:customer:1";
+
+    @Bean
+    CxfEndpoint erpCustomerEndpoint(Bus bus) {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setBus(bus);
+        endpoint.setAddress("/erp");
+        endpoint.setServiceClass(ErpCustomerPort.class);
+        endpoint.setWsdlURL("classpath:connectors/erp/erp-customer.wsdl");
+        endpoint.setServiceNameAsQName(new QName(NAMESPACE, "ErpCustomerService"));
+        endpoint.setPortNameAsQName(new QName(NAMESPACE, "ErpCustomerPort"));
+        endpoint.setDataFormat(DataFormat.POJO);
+        endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "true")));
+        endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
+        return endpoint;
+    }
+}

@@ -1,0 +1,28 @@
+package io.werkbridge.messaging;
+
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a failed exchange for its flow's dead-letter queue: the reason, the route and the time go into headers
+ * so an operator can see why without opening the body. Reasons come from the hub's own exceptions, which never
+ * carry personal values.
+ */
+@Component("deadLetters")
+public final class DeadLetters {
+
+    public static final String REASON = "WerkbridgeFailureReason";
+    public static final String FAILED_ROUTE = "WerkbridgeFailedRoute";
+    public static final String FAILED_AT = "WerkbridgeFailedAt";
+    private static final int MAX_REASON = 1000;
+
+    public void describe(Exchange exchange) {
+        Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        exchange.getMessage().setHeader(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+        exchange.getMessage().setHeader(FAILED_ROUTE, exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, String.class));
+        exchange.getMessage().setHeader(FAILED_AT, Instant.now().toString());
+    }
+}

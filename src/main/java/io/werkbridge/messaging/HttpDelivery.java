@@ -1,0 +1,28 @@
+package io.werkbridge.messaging;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a gated message for HTTP delivery: every inbound header is removed (so nothing the gate did not see
+ * leaves in a header), then only the content type, the method and an idempotency key are set.
+ */
+@Component("httpDelivery")
+public final class HttpDelivery implements Processor {
+
+    public static final String MESSAGE_ID = "WerkbridgeMessageId";
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String messageId = message.getHeader(MESSAGE_ID, String.class);
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (messageId != null) {
+            message.setHeader("Idempotency-Key", messageId);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.werkbridge.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Canonical customer master data (DESIGN §4). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Customer(
+        String customerNumber,
+        Company company,
+        List<Contact> contacts,
+        List<BankAccount> bankAccounts,
+        String paymentTerms,
+        Contract contract,
+        String remarks) {
+
+    public Customer {
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        bankAccounts = bankAccounts == null ? List.of() : List.copyOf(bankAccounts);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Company(String name, String vatId, Address address) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Contact(String id, String title, String firstName, String lastName, String email, String phone,
+                          String function, Boolean representationAuthority, Address businessAddress) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BankAccount(String iban, String bic, String holder) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Contract(String number, LocalDate start, LocalDate end) {
+    }
+}

@@ -1,0 +1,11 @@
+package io.werkbridge.privacy;
+
+/** One data category of the taxonomy, e.g. {@code communication.email}; personal or not. */
+public record Category(String key, boolean personal, String description) {
+
+    /** The parent key ({@code communication} for {@code communication.email}), or null at the top. */
+    public String parentKey() {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? null : key.substring(0, dot);
+    }
+}

@@ -1,0 +1,48 @@
+package io.werkbridge.privacy;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Holds the policy in force and the gate built from it; a rejected reload keeps the last good policy. */
+public final class PolicyStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyStore.class);
+
+    private final PolicyLoader loader;
+    private final String location;
+    private final ValueOperators operators;
+    private final AtomicReference<PrivacyGate> current = new AtomicReference<>();
+
+    /** Loads the policy now; a bad policy at start-up stops the hub with a message naming the problems. */
+    public PolicyStore(PolicyLoader loader, String location, ValueOperators operators) {
+        this.loader = loader;
+        this.location = location;
+        this.operators = operators;
+        PrivacyPolicy policy = loader.load(location);
+        current.set(new PrivacyGate(policy, operators));
+        LOG.info("privacy policy {} loaded from {}: {} destinations, {} processors", policy.version(), location,
+                policy.destinations().size(), policy.processors().size());
+    }
+
+    public PrivacyGate gate() {
+        return current.get();
+    }
+
+    public PrivacyPolicy policy() {
+        return current.get().policy();
+    }
+
+    /** Re-reads the files; on any problem the policy in force stays and the exception says why. */
+    public PrivacyPolicy reload() {
+        try {
+            PrivacyPolicy policy = loader.load(location);
+            current.set(new PrivacyGate(policy, operators));
+            LOG.info("privacy policy {} reloaded from {}", policy.version(), location);
+            return policy;
+        } catch (PolicyException e) {
+            LOG.error("privacy policy reload rejected, keeping version {}: {}", policy().version(), e.getMessage());
+            throw e;
+        }
+    }
+}

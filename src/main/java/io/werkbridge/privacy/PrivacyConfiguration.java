@@ -1,0 +1,53 @@
+package io.werkbridge.privacy;
+
+import io.werkbridge.privacy.audit.DisclosureLog;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Wires the policy, the value operators and the {@code privacy:} component. */
+@Configuration(proxyBeanMethods = false)
+public class PrivacyConfiguration {
+
+    private static final Pattern BASE64 = Pattern.compile("^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
+
+    @Bean
+    ValueOperators valueOperators(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc) {
+        if (configuredKey.isBlank()) {
+            return new ValueOperators(new HubSecrets(jdbc).getOrCreate("privacy.hash-key", 32));
+        }
+        return new ValueOperators(decode(configuredKey));
+    }
+
+    /** Base64 when it decodes to 32 bytes or more, otherwise the UTF-8 bytes of the text. */
+    private static byte[] decode(String key) {
+        if (BASE64.matcher(key).matches()) {
+            byte[] decoded = Base64.getDecoder().decode(key);
+            if (decoded.length >= 32) {
+                return decoded;
+            }
+        }
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Bean
+    PolicyStore policyStore(ResourceLoader resources, ValueOperators operators,
+                            @Value("${werkbridge.privacy.policy-location}") String location) {
+        return new PolicyStore(new PolicyLoader(resources), location.endsWith("/") ? location : location + "/", operators);
+    }
+
+    @Bean
+    DisclosureLog disclosureLog(JdbcTemplate jdbc) {
+        return new DisclosureLog(jdbc);
+    }
+
+    @Bean("privacy")
+    PrivacyComponent privacyComponent(PolicyStore policies, DisclosureLog disclosures) {
+        return new PrivacyComponent(policies, disclosures);
+    }
+}

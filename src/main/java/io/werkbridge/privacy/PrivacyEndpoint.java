@@ -1,0 +1,32 @@
+package io.werkbridge.privacy;
+
+import io.werkbridge.privacy.audit.DisclosureLog;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** One destination's gate; producer only. */
+public final class PrivacyEndpoint extends DefaultEndpoint {
+
+    private final String destination;
+    private final PolicyStore policies;
+    private final DisclosureLog disclosures;
+
+    PrivacyEndpoint(String uri, PrivacyComponent component, String destination, PolicyStore policies, DisclosureLog disclosures) {
+        super(uri, component);
+        this.destination = destination;
+        this.policies = policies;
+        this.disclosures = disclosures;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new PrivacyProducer(this, destination, policies, disclosures);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("privacy: is a gate on the way out; use it with 'to', not 'from'");
+    }
+}

@@ -1,0 +1,183 @@
+package io.werkbridge.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Filters a canonical envelope for one destination: every body field is looked up in the classification of the
+ * message type and treated with the destination's action for its category. Fields no classification covers are
+ * unclassified: dropped and reported. The gate is pure: no I/O, no state between calls.
+ */
+public final class PrivacyGate {
+
+    /** Envelope fields that carry no personal data and pass unchanged. */
+    private static final Set<String> TECHNICAL_ENVELOPE_FIELDS = Set.of("messageId", "type", "operation", "occurredAt", "source");
+
+    private final PrivacyPolicy policy;
+    private final ValueOperators operators;
+
+    public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
+        this.policy = policy;
+        this.operators = operators;
+    }
+
+    public PrivacyPolicy policy() {
+        return policy;
+    }
+
+    public GateResult filter(String destinationId, ObjectNode envelope) {
+        Destination destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
+                "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
+        String type = envelope.path("type").asText();
+        TypeClassification classification = policy.classification().get(type);
+        if (classification == null) {
+            throw new PrivacyGateException("no classification for message type '" + type + "': classify it in classification.yml");
+        }
+        Walk walk = new Walk(destination);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (TECHNICAL_ENVELOPE_FIELDS.contains(name)) {
+                out.set(name, field.getValue());
+            } else if ("key".equals(name)) {
+                JsonNode key = walk.apply("$key", classification.keyCategory(), field.getValue());
+                if (key != null) {
+                    out.set(name, key);
+                }
+            } else if ("body".equals(name) && field.getValue().isObject()) {
+                out.set(name, walk.object((ObjectNode) field.getValue(), "", classification.fields()));
+            } else {
+                walk.unclassified("$" + name);
+            }
+        }
+        JsonNode body = envelope.path("body");
+        Set<String> subjects = new TreeSet<>();
+        for (String path : classification.subjectPaths()) {
+            collect(body, path.split("\\."), 0, subjects);
+        }
+        return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
+                walk.dropped, walk.unclassified, subjects, policy.version());
+    }
+
+    private static void collect(JsonNode node, String[] steps, int index, Set<String> out) {
+        if (index == steps.length) {
+            if (node.isValueNode() && !node.asText().isEmpty()) {
+                out.add(node.asText());
+            }
+            return;
+        }
+        String step = steps[index];
+        boolean array = step.endsWith("[]");
+        JsonNode next = node.path(array ? step.substring(0, step.length() - 2) : step);
+        if (array) {
+            next.forEach(element -> collect(element, steps, index + 1, out));
+        } else if (!next.isMissingNode()) {
+            collect(next, steps, index + 1, out);
+        }
+    }
+
+    /** State of one filtering pass. */
+    private final class Walk {
+        private final Destination destination;
+        private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
+        private final Set<String> sent = new TreeSet<>();
+        private final Set<String> masked = new TreeSet<>();
+        private final Set<String> dropped = new TreeSet<>();
+        private final Set<String> unclassified = new LinkedHashSet<>();
+
+        Walk(Destination destination) {
+            this.destination = destination;
+        }
+
+        ObjectNode object(ObjectNode node, String path, Map<String, String> classified) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                JsonNode value = child(childPath, field.getValue(), classified);
+                if (value != null) {
+                    out.set(field.getKey(), value);
+                }
+            }
+            return out;
+        }
+
+        private JsonNode child(String path, JsonNode value, Map<String, String> classified) {
+            String category = classified.get(path);
+            if (category != null) {
+                return apply(path, category, value);
+            }
+            if (value.isObject()) {
+                return object((ObjectNode) value, path, classified);
+            }
+            if (value.isArray()) {
+                ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode element : value) {
+                    JsonNode filtered = child(path + "[]", element, classified);
+                    if (filtered != null) {
+                        out.add(filtered);
+                    }
+                }
+                return out;
+            }
+            unclassified(path);
+            return null;
+        }
+
+        JsonNode apply(String path, String category, JsonNode value) {
+            Action action = destination.actionFor(category, policy.taxonomy());
+            decisions.putIfAbsent(path, new FieldDecision(path, category, action.type()));
+            switch (action.type()) {
+                case ALLOW -> {
+                    sent.add(category);
+                    return value;
+                }
+                case DROP -> {
+                    dropped.add(category);
+                    return null;
+                }
+                default -> {
+                    masked.add(category);
+                    return transform(value, action);
+                }
+            }
+        }
+
+        private JsonNode transform(JsonNode value, Action action) {
+            if (value.isObject()) {
+                ObjectNode out = JsonNodeFactory.instance.objectNode();
+                value.fields().forEachRemaining(f -> out.set(f.getKey(), transform(f.getValue(), action)));
+                return out;
+            }
+            if (value.isArray()) {
+                ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                value.forEach(element -> out.add(transform(element, action)));
+                return out;
+            }
+            if (value.isNull()) {
+                return value;
+            }
+            String text = value.asText();
+            return TextNode.valueOf(action.type() == ActionType.HASH ? operators.hash(text) : ValueOperators.mask(text, action.keep()));
+        }
+
+        void unclassified(String path) {
+            unclassified.add(path);
+            decisions.putIfAbsent(path, new FieldDecision(path, FieldDecision.UNCLASSIFIED, ActionType.DROP));
+        }
+    }
+
+}
