@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -35,7 +36,10 @@ public final class CanonicalValidator {
 
     public CanonicalValidator() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_PATH)
+                .build();
         envelopeSchema = load(factory, config, "envelope");
         for (EntityType type : EntityType.values()) {
             bodySchemas.put(type, load(factory, config, type.id()));
@@ -69,12 +73,12 @@ public final class CanonicalValidator {
     public JsonNode requireValid(JsonNode envelope) {
         List<String> violations = new ArrayList<>();
         collect(envelopeSchema.validate(envelope), "", violations);
-        if (violations.isEmpty()) {
-            EntityType type = EntityType.fromId(envelope.get("type").asText());
-            JsonNode body = envelope.get("body");
+        EntityType type = knownType(envelope.path("type").asText());
+        JsonNode body = envelope.path("body");
+        if (type != null && body.isObject()) {
             collect(bodySchemas.get(type).validate(body), "body", violations);
             JsonNode keyField = body.get(KEY_FIELDS.get(type));
-            if (keyField != null && !keyField.asText().equals(envelope.get("key").asText())) {
+            if (keyField != null && !keyField.asText().equals(envelope.path("key").asText())) {
                 violations.add("$.key: does not match $.body." + KEY_FIELDS.get(type));
             }
         }
@@ -82,6 +86,15 @@ public final class CanonicalValidator {
             throw new InvalidCanonicalMessageException(violations);
         }
         return envelope;
+    }
+
+    private static EntityType knownType(String id) {
+        for (EntityType type : EntityType.values()) {
+            if (type.id().equals(id)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     private static void collect(Set<ValidationMessage> messages, String prefix, List<String> out) {

@@ -1,0 +1,73 @@
+package io.werkbridge.flow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.werkbridge.WerkbridgeApplication;
+import io.werkbridge.model.CanonicalJson;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running hub for all flow tests (the same configuration, so Spring caches one context), with WireMock
+ * playing the shop and the portal. The stubs are started once per JVM and reset before each test.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = WerkbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class HubTestSupport {
+
+    protected static final WireMockServer SHOP = start();
+    protected static final WireMockServer PORTAL = start();
+    private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+
+    @LocalServerPort
+    protected int port;
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("werkbridge.data-dir", DATA::toString);
+        registry.add("werkbridge.destinations.shop.url", () -> SHOP.baseUrl() + "/shop/customers");
+        registry.add("werkbridge.destinations.portal.url", () -> PORTAL.baseUrl() + "/portal/customers");
+    }
+
+    @BeforeEach
+    void resetStubs() {
+        for (WireMockServer server : List.of(SHOP, PORTAL)) {
+            server.resetAll();
+            server.stubFor(post(urlPathEqualTo(server == SHOP ? "/shop/customers" : "/portal/customers"))
+                    .willReturn(aResponse().withStatus(202)));
+        }
+    }
+
+    /** Bodies delivered to a stub, in arrival order (WireMock lists the newest first), for messages about one customer. */
+    protected static List<JsonNode> delivered(WireMockServer server, String customerNumber) {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events.stream()
+                .map(e -> CanonicalJson.read(e.getRequest().getBodyAsString()))
+                .filter(m -> customerNumber.equals(m.path("body").path("customerNumber").asText()))
+                .toList();
+    }
+}

@@ -1,0 +1,73 @@
+package io.werkbridge.flow;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Raw SOAP 1.1 requests to the ERP endpoint, so tests see exactly the bytes an ERP would send. Synthetic data. */
+final class SoapRequests {
+
+    static final String ERP_PASSWORD = "test-secret";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private SoapRequests() {
+    }
+
+    static String publishCustomer(String customerNumber, String changedAt, String email, String remarks) {
+        return envelope("""
+                <c:publishCustomer>
+                  <c:customerNumber>%s</c:customerNumber>
+                  <c:changedAt>%s</c:changedAt>
+                  <c:company>
+                    <c:name>Beispiel Maschinenbau GmbH</c:name>
+                    <c:vatId>DE123456789</c:vatId>
+                    <c:address><c:street>Industriestr. 5</c:street><c:postalCode>33602</c:postalCode><c:city>Bielefeld</c:city><c:country>DE</c:country></c:address>
+                  </c:company>
+                  <c:contact>
+                    <c:id>K-17</c:id>
+                    <c:title>Dr.</c:title>
+                    <c:firstName>Erika</c:firstName>
+                    <c:lastName>Musterfrau</c:lastName>
+                    <c:email>%s</c:email>
+                    <c:phone>+49 521 5550 1234</c:phone>
+                    <c:function>Einkaufsleitung</c:function>
+                    <c:representationAuthority>true</c:representationAuthority>
+                  </c:contact>
+                  <c:bankAccount><c:iban>DE89370400440532013000</c:iban><c:bic>COBADEFFXXX</c:bic><c:holder>Beispiel Maschinenbau GmbH</c:holder></c:bankAccount>
+                  <c:paymentTerms>30 Tage netto</c:paymentTerms>
+                  <c:contract><c:number>SV-2026-001</c:number><c:start>2026-01-01</c:start><c:end>2027-12-31</c:end></c:contract>
+                  <c:remarks>%s</c:remarks>
+                </c:publishCustomer>""".formatted(customerNumber, changedAt, email, remarks));
+    }
+
+    static String deleteCustomer(String customerNumber) {
+        return envelope("<c:deleteCustomer><c:customerNumber>" + customerNumber + "</c:customerNumber></c:deleteCustomer>");
+    }
+
+    static String envelope(String body) {
+        return """
+                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:werkbridge:erp:customer:1">
+                  <soapenv:Body>%s</soapenv:Body>
+                </soapenv:Envelope>""".formatted(body);
+    }
+
+    static HttpResponse<String> post(int port, String xml, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/services/erp"))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {
+        return post(port, xml, "erp", ERP_PASSWORD);
+    }
+}

@@ -1,0 +1,56 @@
+package io.werkbridge.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The Flyway migrations the hub runs on H2 also run on a real PostgreSQL (the one on 127.0.0.1:5432, database
+ * {@code test}), each run in a fresh schema that is dropped afterwards.
+ */
+class PostgresMigrationTest {
+
+    private static final String URL = System.getProperty("werkbridge.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getProperty("werkbridge.test.postgres-user", "postgres");
+
+    @Test
+    void migrationsRunOnPostgres() throws SQLException {
+        assumeTrue(reachable(), "no PostgreSQL reachable at " + URL + " as " + USER + ": migration test skipped");
+        String schema = "wb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (SingleConnectionDataSource ds = new SingleConnectionDataSource(URL, USER, "", true)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            try {
+                Flyway.configure().dataSource(ds).schemas(schema).createSchemas(true)
+                        .locations("classpath:db/migration").load().migrate();
+                List<String> tables = jdbc.queryForList(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", String.class, schema);
+                assertThat(tables.stream().map(t -> t.toLowerCase(Locale.ROOT)))
+                        .contains("disclosure", "hub_secret", "flyway_schema_history");
+                jdbc.update("INSERT INTO " + schema + ".disclosure (occurred_at, message_id, entity_type, destination, processor, policy_version)"
+                        + " VALUES (now(), 'm-1', 'customer', 'shop', 'gab-exactlyit', 'v1')");
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + ".disclosure", Integer.class)).isEqualTo(1);
+            } finally {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static boolean reachable() {
+        try (Connection ignored = DriverManager.getConnection(URL, USER, "")) {
+            return true;
+        } catch (SQLException e) {
+            System.err.println("PostgreSQL not reachable: " + e.getMessage());
+            return false;
+        }
+    }
+}
