@@ -1,6 +1,7 @@
 package io.werkbridge.messaging;
 
 import java.time.Instant;
+import io.werkbridge.privacy.MessageHeldException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ public final class DeadLetters {
     public static final String REASON = "WerkbridgeFailureReason";
     public static final String FAILED_ROUTE = "WerkbridgeFailedRoute";
     public static final String FAILED_AT = "WerkbridgeFailedAt";
+    /** Set when the privacy gate held the message: the destination whose hold queue takes it. */
+    public static final String HELD_FOR = "WerkbridgeHeldFor";
     private static final int MAX_REASON = 1000;
 
     public void describe(Exchange exchange) {
@@ -24,5 +27,8 @@ public final class DeadLetters {
         exchange.getMessage().setHeader(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
         exchange.getMessage().setHeader(FAILED_ROUTE, exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, String.class));
         exchange.getMessage().setHeader(FAILED_AT, Instant.now().toString());
+        if (cause instanceof MessageHeldException held) {
+            exchange.getMessage().setHeader(HELD_FOR, held.destination());
+        }
     }
 }

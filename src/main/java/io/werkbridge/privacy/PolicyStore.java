@@ -1,5 +1,6 @@
 package io.werkbridge.privacy;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +13,20 @@ public final class PolicyStore {
     private final PolicyLoader loader;
     private final String location;
     private final ValueOperators operators;
+    private final SubjectRestrictions restrictions;
+    private final Clock clock;
     private final AtomicReference<PrivacyGate> current = new AtomicReference<>();
 
     /** Loads the policy now; a bad policy at start-up stops the hub with a message naming the problems. */
-    public PolicyStore(PolicyLoader loader, String location, ValueOperators operators) {
+    public PolicyStore(PolicyLoader loader, String location, ValueOperators operators,
+                       SubjectRestrictions restrictions, Clock clock) {
         this.loader = loader;
         this.location = location;
         this.operators = operators;
+        this.restrictions = restrictions;
+        this.clock = clock;
         PrivacyPolicy policy = loader.load(location);
-        current.set(new PrivacyGate(policy, operators));
+        current.set(new PrivacyGate(policy, operators, restrictions, clock));
         LOG.info("privacy policy {} loaded from {}: {} destinations, {} processors", policy.version(), location,
                 policy.destinations().size(), policy.processors().size());
     }
@@ -37,7 +43,7 @@ public final class PolicyStore {
     public PrivacyPolicy reload() {
         try {
             PrivacyPolicy policy = loader.load(location);
-            current.set(new PrivacyGate(policy, operators));
+            current.set(new PrivacyGate(policy, operators, restrictions, clock));
             LOG.info("privacy policy {} reloaded from {}", policy.version(), location);
             return policy;
         } catch (PolicyException e) {

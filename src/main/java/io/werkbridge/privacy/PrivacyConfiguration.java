@@ -2,6 +2,7 @@ package io.werkbridge.privacy;
 
 import io.werkbridge.privacy.audit.DisclosureLog;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Wires the policy, the value operators and the {@code privacy:} component. */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +38,15 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    PolicyStore policyStore(ResourceLoader resources, ValueOperators operators,
+    JdbcSubjectRestrictions subjectRestrictions(NamedParameterJdbcTemplate jdbc) {
+        return new JdbcSubjectRestrictions(jdbc);
+    }
+
+    @Bean
+    PolicyStore policyStore(ResourceLoader resources, ValueOperators operators, SubjectRestrictions restrictions,
                             @Value("${werkbridge.privacy.policy-location}") String location) {
-        return new PolicyStore(new PolicyLoader(resources), location.endsWith("/") ? location : location + "/", operators);
+        return new PolicyStore(new PolicyLoader(resources), location.endsWith("/") ? location : location + "/", operators,
+                restrictions, Clock.systemUTC());
     }
 
     @Bean

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +28,18 @@ public final class PrivacyGate {
 
     private final PrivacyPolicy policy;
     private final ValueOperators operators;
+    private final SubjectRestrictions restrictions;
+    private final Clock clock;
 
-    public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
+    public PrivacyGate(PrivacyPolicy policy, ValueOperators operators, SubjectRestrictions restrictions, Clock clock) {
         this.policy = policy;
         this.operators = operators;
+        this.restrictions = restrictions;
+        this.clock = clock;
+    }
+
+    public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
+        this(policy, operators, SubjectRestrictions.NONE, Clock.systemUTC());
     }
 
     public PrivacyPolicy policy() {
@@ -67,8 +78,29 @@ public final class PrivacyGate {
         for (String path : classification.subjectPaths()) {
             collect(body, path.split("\\."), 0, subjects);
         }
+        if (walk.discloses()) {
+            holdIfNotAllowed(destination, subjects);
+        }
         return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
                 walk.dropped, walk.unclassified, subjects, policy.version());
+    }
+
+    /**
+     * Fail closed: personal data leaves only under a contract in force, with a transfer mechanism where needed, and
+     * for subjects whose processing is not restricted. Otherwise the whole message is held, not filtered further.
+     */
+    private void holdIfNotAllowed(Destination destination, Set<String> subjects) {
+        if (!Destination.CONTROLLER.equals(destination.processor())) {
+            Processor processor = policy.processor(destination.processor()).orElseThrow(() -> new MessageHeldException(
+                    destination.id(), "processor '" + destination.processor() + "' is not registered"));
+            Optional<String> problem = ContractCheck.problem(processor, LocalDate.now(clock));
+            if (problem.isPresent()) {
+                throw new MessageHeldException(destination.id(), problem.get());
+            }
+        }
+        restrictions.restrictionFor(subjects, destination.purpose()).ifPresent(reason -> {
+            throw new MessageHeldException(destination.id(), reason);
+        });
     }
 
     private static void collect(JsonNode node, String[] steps, int index, Set<String> out) {
@@ -172,6 +204,11 @@ public final class PrivacyGate {
             }
             String text = value.asText();
             return TextNode.valueOf(action.type() == ActionType.HASH ? operators.hash(text) : ValueOperators.mask(text, action.keep()));
+        }
+
+        /** True when a personal category is about to leave in any form. */
+        boolean discloses() {
+            return sent.stream().anyMatch(policy.taxonomy()::isPersonal) || !masked.isEmpty();
         }
 
         void unclassified(String path) {

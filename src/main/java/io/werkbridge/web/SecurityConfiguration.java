@@ -34,6 +34,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/services/**").permitAll()
                         .requestMatchers("/services/**").hasRole("ERP")
                         .requestMatchers("/simulator/**").permitAll()
+                        .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

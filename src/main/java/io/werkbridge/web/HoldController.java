@@ -1,0 +1,42 @@
+package io.werkbridge.web;
+
+import io.werkbridge.messaging.HoldQueues;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Messages the privacy gate held: list them, release them once the cause is fixed, or discard one. */
+@RestController
+@RequestMapping("/api/v1/holds/{flow}/{destination}")
+public class HoldController {
+
+    private final HoldQueues holds;
+
+    public HoldController(HoldQueues holds) {
+        this.holds = holds;
+    }
+
+    @GetMapping
+    public List<HoldQueues.Held> list(@PathVariable String flow, @PathVariable String destination) {
+        return holds.list(flow, destination);
+    }
+
+    @PostMapping("/release")
+    public Map<String, Integer> release(@PathVariable String flow, @PathVariable String destination,
+                                        @RequestParam(required = false) String messageId) {
+        return Map.of("released", holds.release(flow, destination, messageId));
+    }
+
+    @PostMapping("/discard")
+    public ResponseEntity<Map<String, Integer>> discard(@PathVariable String flow, @PathVariable String destination,
+                                                        @RequestParam String messageId) {
+        int discarded = holds.discard(flow, destination, messageId);
+        return discarded == 0 ? ResponseEntity.notFound().build() : ResponseEntity.ok(Map.of("discarded", discarded));
+    }
+}
