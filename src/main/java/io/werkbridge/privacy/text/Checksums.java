@@ -59,27 +59,16 @@ public final class Checksums {
      */
     public static boolean luhnValid(CharSequence number) {
         Objects.requireNonNull(number, "number");
-        int sum = 0;
         int digits = 0;
-        for (int i = number.length() - 1; i >= 0; i--) {
+        for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
-            if (c == ' ' || c == '-') {
-                continue;
-            }
-            if (!isDigit(c)) {
+            if (isDigit(c)) {
+                digits++;
+            } else if (c != ' ' && c != '-') {
                 return false;
             }
-            int d = c - '0';
-            if (digits % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            digits++;
         }
-        return digits >= 2 && sum % 10 == 0;
+        return digits >= 2 && luhnSum(number) % 10 == 0;
     }
 
     /**
@@ -93,22 +82,32 @@ public final class Checksums {
         if (payload.length() == 0) {
             throw new IllegalArgumentException("Luhn payload must not be empty");
         }
-        int sum = 0;
-        for (int i = payload.length() - 1, position = 0; i >= 0; i--, position++) {
-            char c = payload.charAt(i);
-            if (!isDigit(c)) {
+        for (int i = 0; i < payload.length(); i++) {
+            if (!isDigit(payload.charAt(i))) {
                 throw new IllegalArgumentException("Luhn payload must hold only digits");
             }
+        }
+        int sum = luhnSum(payload + "0");
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+
+    /** Sum of the digits, every second one from the right doubled (minus 9 above 9); others skipped. */
+    private static int luhnSum(CharSequence number) {
+        int sum = 0;
+        int position = 0;
+        for (int i = number.length() - 1; i >= 0; i--) {
+            char c = number.charAt(i);
+            if (!isDigit(c)) {
+                continue;
+            }
             int d = c - '0';
-            if (position % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
+            if (position % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
             }
             sum += d;
+            position++;
         }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        return sum;
     }
 
     /** Upper-case letters and digits without spaces, or null if anything else occurs. */
