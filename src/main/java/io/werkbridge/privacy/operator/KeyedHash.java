@@ -1,0 +1,81 @@
+package io.werkbridge.privacy.operator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The {@code hash} action: HMAC-SHA256 of the value's UTF-8 bytes under a secret key, as 64
+ * lower-case hex characters.
+ *
+ * <p>Stable: the same value and key give the same hash in every message, on every hub instance, so
+ * a destination can join records on it. Not reversible, and without the key not even testable
+ * against a guessed value (which a plain SHA-256 of a name or an e-mail would be). Hex rather than
+ * base64url because it has no case to get wrong in a target's database or URL and is what people
+ * expect to compare by eye; it is 64 characters instead of 43.
+ *
+ * <p>Thread-safe: a prototype {@link Mac} is initialised once and cloned for each call, so no
+ * instance is shared between threads and no thread-local outlives a policy reload. The key is held
+ * only inside the prototype; {@code toString} shows none of it.
+ */
+public final class KeyedHash {
+
+    /** 256 bits, the output size of SHA-256: a shorter key would weaken the HMAC below its hash. */
+    public static final int MIN_KEY_BYTES = 32;
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Mac prototype;
+
+    /**
+     * @param key the secret key, at least {@value #MIN_KEY_BYTES} bytes; copied, so the caller may wipe it
+     * @throws IllegalArgumentException if the key is null or too short
+     * @throws IllegalStateException if the JDK offers no cloneable HmacSHA256 (never on a standard JDK)
+     */
+    public KeyedHash(byte[] key) {
+        if (key == null) {
+            throw new IllegalArgumentException("hash key must not be null");
+        }
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("hash key must be at least " + MIN_KEY_BYTES
+                    + " bytes (256 bits), was " + key.length + " bytes");
+        }
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            mac.clone(); // fail here, at start-up, rather than on the first message
+            this.prototype = mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException | CloneNotSupportedException e) {
+            throw new IllegalStateException("this JDK cannot compute a cloneable " + ALGORITHM, e);
+        }
+    }
+
+    /**
+     * @param value the value to hash; not null
+     * @return 64 lower-case hex characters
+     * @throws IllegalArgumentException if the value is null
+     */
+    public String hash(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("value to hash must not be null");
+        }
+        return HEX.formatHex(newMac().doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(ALGORITHM + " stopped being cloneable", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyedHash[" + ALGORITHM + "]";
+    }
+}
