@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 /** What the gate does with the values of one category for one destination. */
 public enum ActionType {
-    ALLOW, DROP, MASK, HASH;
+    ALLOW, DROP, MASK, HASH, TRUNCATE_IP, GENERALIZE, SCRUB;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether values of a category with this action still leave the hub in some form. */

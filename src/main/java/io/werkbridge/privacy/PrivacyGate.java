@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -54,7 +53,7 @@ public final class PrivacyGate {
         if (classification == null) {
             throw new PrivacyGateException("no classification for message type '" + type + "': classify it in classification.yml");
         }
-        Walk walk = new Walk(destination);
+        Walk walk = new Walk(destination, namesIn(envelope.path("body"), classification));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
@@ -83,6 +82,17 @@ public final class PrivacyGate {
         }
         return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
                 walk.dropped, walk.unclassified, subjects, policy.version());
+    }
+
+    /** Values of the fields classified as names: {@code scrub} replaces them inside free text of the same record. */
+    private static Set<String> namesIn(JsonNode body, TypeClassification classification) {
+        Set<String> names = new TreeSet<>();
+        classification.fields().forEach((path, category) -> {
+            if (Taxonomy.within(category, "master.name") || Taxonomy.within(category, "personnel.name")) {
+                collect(body, path.split("\\."), 0, names);
+            }
+        });
+        return names;
     }
 
     /**
@@ -123,14 +133,16 @@ public final class PrivacyGate {
     /** State of one filtering pass. */
     private final class Walk {
         private final Destination destination;
+        private final Set<String> names;
         private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
         private final Set<String> sent = new TreeSet<>();
         private final Set<String> masked = new TreeSet<>();
         private final Set<String> dropped = new TreeSet<>();
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Destination destination) {
+        Walk(Destination destination, Set<String> names) {
             this.destination = destination;
+            this.names = names;
         }
 
         ObjectNode object(ObjectNode node, String path, Map<String, String> classified) {
@@ -189,6 +201,9 @@ public final class PrivacyGate {
         }
 
         private JsonNode transform(JsonNode value, Action action) {
+            if (action.type() == ActionType.GENERALIZE && value.has("lat") && value.has("lon")) {
+                return operators.apply(action, value, names);
+            }
             if (value.isObject()) {
                 ObjectNode out = JsonNodeFactory.instance.objectNode();
                 value.fields().forEachRemaining(f -> out.set(f.getKey(), transform(f.getValue(), action)));
@@ -202,8 +217,7 @@ public final class PrivacyGate {
             if (value.isNull()) {
                 return value;
             }
-            String text = value.asText();
-            return TextNode.valueOf(action.type() == ActionType.HASH ? operators.hash(text) : ValueOperators.mask(text, action.keep()));
+            return operators.apply(action, value, names);
         }
 
         /** True when a personal category is about to leave in any form. */

@@ -1,50 +1,54 @@
 package io.werkbridge.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.werkbridge.privacy.operator.Generalization;
+import io.werkbridge.privacy.operator.IpTruncation;
+import io.werkbridge.privacy.operator.KeyedHash;
+import io.werkbridge.privacy.operator.Masking;
+import io.werkbridge.privacy.text.PiiTextScanner;
+import java.util.Collection;
+import java.util.regex.Pattern;
 
-/** The value-changing actions: mask keeps the last n characters, hash is a keyed HMAC-SHA256. */
+/** The value-changing actions of the gate, applied to one JSON leaf (or a coordinate object). */
 public final class ValueOperators {
 
-    private static final int MIN_KEY_BYTES = 32;
-    private final SecretKeySpec hashKey;
-    private final ThreadLocal<Mac> macs;
+    private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}.*");
+    private final KeyedHash hash;
+    private final PiiTextScanner scanner = new PiiTextScanner();
 
     public ValueOperators(byte[] hashKey) {
-        if (hashKey == null || hashKey.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("the hash key must have at least " + MIN_KEY_BYTES + " bytes");
-        }
-        this.hashKey = new SecretKeySpec(hashKey.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        this.hash = new KeyedHash(hashKey);
     }
 
     /** Replaces all but the last {@code keep} code points with '*'; a value no longer than keep is masked whole. */
     public static String mask(String value, int keep) {
-        int length = value.codePointCount(0, value.length());
-        int visible = keep >= length ? 0 : keep;
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < length - visible; i++) {
-            out.append('*');
-        }
-        out.append(value, value.offsetByCodePoints(0, length - visible), value.length());
-        return out.toString();
+        return Masking.keepLast(value, keep);
     }
 
     /** Stable, keyed, not reversible: the same value always gives the same lowercase hex digest. */
     public String hash(String value) {
-        return HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        return hash.hash(value);
+    }
+
+    JsonNode apply(Action action, JsonNode value, Collection<String> namesInRecord) {
+        return switch (action.type()) {
+            case MASK -> TextNode.valueOf(mask(value.asText(), action.keep()));
+            case HASH -> TextNode.valueOf(hash(value.asText()));
+            case TRUNCATE_IP -> TextNode.valueOf(IpTruncation.truncate(value.asText()));
+            case SCRUB -> TextNode.valueOf(scanner.scrub(value.asText(), namesInRecord));
+            case GENERALIZE -> generalize(value);
+            case ALLOW, DROP -> throw new IllegalArgumentException(action.type().id() + " does not change values");
+        };
+    }
+
+    /** Coordinates (object or number) to a ~10 km grid, ISO dates to their year, anything else as a postal code. */
+    private static JsonNode generalize(JsonNode value) {
+        if (value.isObject() || value.isNumber()) {
+            return Generalization.coordinates(value);
+        }
+        String text = value.asText();
+        return TextNode.valueOf(ISO_DATE.matcher(text).matches()
+                ? Generalization.year(text) : Generalization.postalCodePrefix(text));
     }
 }

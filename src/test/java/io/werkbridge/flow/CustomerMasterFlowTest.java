@@ -36,7 +36,7 @@ class CustomerMasterFlowTest extends HubTestSupport {
     void customerReachesShopAndPortalFilteredPerDestination() throws Exception {
         String number = unique("C");
         HttpResponse<String> response = SoapRequests.post(port,
-                SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "erika.musterfrau@example.com", "Ruft nur vormittags an"));
+                SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "erika.musterfrau@example.com", "Frau Musterfrau ruft vormittags von 0521 5550999 an"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<status>accepted</status>").contains("<messageId>");
 
@@ -59,14 +59,16 @@ class CustomerMasterFlowTest extends HubTestSupport {
         assertThat(shopContact.path("id").asText()).matches("[0-9a-f]{64}").isNotEqualTo("K-17");
 
         JsonNode portalBody = portal.path("body");
-        assertThat(fieldNames(portalBody)).containsExactlyInAnyOrder("customerNumber", "company", "contacts", "bankAccounts", "paymentTerms", "contract");
+        assertThat(fieldNames(portalBody)).containsExactlyInAnyOrder("customerNumber", "company", "contacts", "bankAccounts", "paymentTerms", "contract", "remarks");
+        assertThat(portalBody.path("remarks").asText()).isEqualTo("Frau [name] ruft vormittags von [phone] an");
         JsonNode portalContact = portalBody.path("contacts").get(0);
         assertThat(portalContact.path("title").asText()).isEqualTo("Dr.");
         assertThat(portalContact.path("id").asText()).isEqualTo("K-17");
         assertThat(portalContact.path("representationAuthority").asBoolean()).isTrue();
         assertThat(portalBody.path("bankAccounts").get(0).path("iban").asText()).isEqualTo("******************3000");
         assertThat(portalBody.path("contract").path("number").asText()).isEqualTo("SV-2026-001");
-        assertThat(portal.toString()).doesNotContain("vormittags").doesNotContain("DE89370400440532013000");
+        assertThat(portal.toString()).doesNotContain("5550999").doesNotContain("DE89370400440532013000");
+        assertThat(shop.toString()).doesNotContain("vormittags");
 
         String messageId = shop.path("messageId").asText();
         assertThat(SHOP.getAllServeEvents().get(0).getRequest().getHeader("Idempotency-Key")).isEqualTo(messageId);

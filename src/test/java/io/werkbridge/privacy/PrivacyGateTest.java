@@ -21,7 +21,7 @@ class PrivacyGateTest {
                    "contacts":[{"id":"K-1","title":"Dr.","firstName":"Max","lastName":"Beispiel","email":"max@example.com","phone":"+49 521 5551234"},
                                {"id":"K-2","firstName":"Eva","lastName":"Probe"}],
                    "bankAccounts":[{"iban":"DE89370400440532013000","holder":"Synth AG"}],
-                   "paymentTerms":"30 Tage","remarks":"Notiz","shoeSize":44}}""");
+                   "paymentTerms":"30 Tage","remarks":"Herr Beispiel bittet um Rückruf unter 0521 5551234, Teil DMU-50-3 am 2026-11-20","shoeSize":44}}""");
     }
 
     @Test
@@ -58,7 +58,9 @@ class PrivacyGateTest {
         PrivacyPolicy policy = PolicyFixtures.shipped();
         Destination portal = policy.destination("portal").orElseThrow();
         assertThat(portal.actionFor("master.name", policy.taxonomy())).isEqualTo(Action.ALLOW);
-        assertThat(portal.actionFor("voluntary.remarks", policy.taxonomy())).isEqualTo(Action.DROP);
+        assertThat(portal.actionFor("voluntary.remarks", policy.taxonomy())).isEqualTo(new Action(ActionType.SCRUB, 0));
+        Destination shop = policy.destination("shop").orElseThrow();
+        assertThat(shop.actionFor("voluntary.remarks", policy.taxonomy())).isEqualTo(Action.DROP);
         Destination maps = policy.destination("maps").orElseThrow();
         assertThat(maps.actionFor("machine.state", policy.taxonomy())).isEqualTo(Action.ALLOW);
         assertThat(maps.actionFor("access.ip", policy.taxonomy())).isEqualTo(Action.DROP);
@@ -69,6 +71,28 @@ class PrivacyGateTest {
         GateResult portal = gate.filter("portal", customer());
         assertThat(portal.filtered().path("body").path("bankAccounts").get(0).path("iban").asText()).isEqualTo("******************3000");
         assertThat(portal.filtered().path("body").path("bankAccounts").get(0).path("holder").asText()).isEqualTo("****h AG");
+    }
+
+    @Test
+    void scrubReplacesPersonalDataInFreeTextButKeepsTechnicalStrings() {
+        GateResult portal = gate.filter("portal", customer());
+        assertThat(portal.filtered().path("body").path("remarks").asText())
+                .isEqualTo("Herr [name] bittet um Rückruf unter [phone], Teil DMU-50-3 am 2026-11-20");
+        assertThat(portal.masked()).contains("voluntary.remarks");
+    }
+
+    @Test
+    void generalizeCoarsensLocationsAndTruncateIpKeepsTheNetwork() {
+        ObjectNode event = (ObjectNode) CanonicalJson.read("""
+                {"messageId":"0b6f4a0e-8c1e-4b43-9d59-1d2f3a4b5c6e","type":"machine-event","key":"M-77","operation":"upsert",
+                 "occurredAt":"2026-11-20T10:15:00Z","source":"opcua",
+                 "body":{"machineNumber":"M-77","timestamp":"2026-11-20T10:15:00Z","kind":"status",
+                         "operator":{"id":"OP-5","name":"Max Beispiel"},"location":{"lat":52.02191,"lon":8.53112}}}""");
+        JsonNode portal = gate.filter("portal", event).filtered().path("body");
+        assertThat(portal.path("location").path("lat").asDouble()).isEqualTo(52.0);
+        assertThat(portal.path("location").path("lon").asDouble()).isEqualTo(8.5);
+        assertThat(portal.path("operator").path("id").asText()).matches("[0-9a-f]{64}");
+        assertThat(ValueOperatorsAccess.truncate(new ValueOperators(PolicyFixtures.TEST_KEY), "203.0.113.77")).isEqualTo("203.0.113.0");
     }
 
     @Test

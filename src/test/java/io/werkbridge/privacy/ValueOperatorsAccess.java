@@ -1,0 +1,15 @@
+package io.werkbridge.privacy;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Set;
+
+/** Calls the package-private operator dispatch the way the gate does. */
+final class ValueOperatorsAccess {
+
+    private ValueOperatorsAccess() {
+    }
+
+    static String truncate(ValueOperators operators, String ip) {
+        return operators.apply(new Action(ActionType.TRUNCATE_IP, 0), TextNode.valueOf(ip), Set.of()).asText();
+    }
+}
