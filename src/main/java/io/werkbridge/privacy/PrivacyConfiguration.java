@@ -1,10 +1,13 @@
 package io.werkbridge.privacy;
 
 import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.audit.DisclosureSearch;
+import io.werkbridge.privacy.audit.DisclosureVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +53,18 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    DisclosureLog disclosureLog(JdbcTemplate jdbc) {
-        return new DisclosureLog(jdbc);
+    DisclosureLog disclosureLog(DataSource dataSource) {
+        return new DisclosureLog(dataSource);
+    }
+
+    @Bean
+    DisclosureVerifier disclosureVerifier(DataSource dataSource) {
+        return new DisclosureVerifier(dataSource);
+    }
+
+    @Bean
+    DisclosureSearch disclosureSearch(DataSource dataSource) {
+        return new DisclosureSearch(dataSource);
     }
 
     @Bean("privacy")

@@ -1,12 +1,12 @@
 package io.werkbridge.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -27,7 +27,8 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/api/**", "/simulator/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -36,8 +37,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/simulator/**").permitAll()
                         .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        // subject references are personal data: only the data protection officer reads the log
+                        .requestMatchers("/api/v1/audit/disclosures", "/api/v1/audit/disclosures/**").hasRole("DPO")
+                        .requestMatchers("/api/v1/audit/verify").hasAnyRole("OPERATOR", "DPO")
+                        .requestMatchers("/api/v1/privacy/**").hasAnyRole("OPERATOR", "DPO")
+                        .requestMatchers("/api/v1/audit/**").hasRole("DPO")
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }

@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import io.werkbridge.privacy.audit.ChainReport;
+import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.audit.DisclosureRecord;
+import io.werkbridge.privacy.audit.DisclosureVerifier;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -39,10 +46,28 @@ class PostgresMigrationTest {
                 jdbc.update("INSERT INTO " + schema + ".disclosure (occurred_at, message_id, entity_type, destination, processor, policy_version)"
                         + " VALUES (now(), 'm-1', 'customer', 'shop', 'gab-exactlyit', 'v1')");
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + ".disclosure", Integer.class)).isEqualTo(1);
+                chainWorksOnPostgres(schema);
             } finally {
                 jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
+    }
+
+    /** The hash chain on PostgreSQL: a row from before the chain is only counted, appends chain, tampering shows. */
+    private static void chainWorksOnPostgres(String schema) {
+        DriverManagerDataSource ds = new DriverManagerDataSource(URL + "?currentSchema=" + schema, USER, "");
+        DisclosureLog log = new DisclosureLog(ds);
+        DisclosureRecord record = new DisclosureRecord(Instant.parse("2026-11-20T10:15:00.123456789Z"), "m-2", "customer",
+                "C-1", Set.of("C-1"), "shop", "gab-exactlyit", "online-shop", "Art. 6(1)(b) GDPR (contract)",
+                Set.of("master.name"), Set.of(), Set.of("voluntary.remarks"), Set.of(), "v1");
+        log.append(record);
+        long last = log.append(record);
+        DisclosureVerifier verifier = new DisclosureVerifier(ds);
+        ChainReport report = verifier.verify();
+        assertThat(report.intact()).as(report.reason()).isTrue();
+        assertThat(report.checked()).isEqualTo(2);
+        new JdbcTemplate(ds).update("UPDATE disclosure SET purpose = 'other' WHERE id = ?", last);
+        assertThat(verifier.verify().firstBrokenId()).isEqualTo(last);
     }
 
     private static boolean reachable() {

@@ -1,27 +1,75 @@
 package io.werkbridge.privacy.audit;
 
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Appends disclosure records to the {@code disclosure} table. */
+/**
+ * Appends disclosure records to the {@code disclosure} table as a hash chain. Each append runs in its own
+ * transaction that first locks the one row of {@code disclosure_chain_head} ({@code SELECT ... FOR UPDATE}), so
+ * concurrent appends, also from other hub instances on the same database, line up one after the other: the chain
+ * never forks and id order is chain order.
+ */
 public final class DisclosureLog {
 
-    private final JdbcTemplate jdbc;
+    private static final String INSERT = "INSERT INTO disclosure (" + String.join(", ", DisclosureHash.COLUMNS)
+            + ", prev_hash, record_hash) VALUES (" + "?, ".repeat(DisclosureHash.COLUMNS.size() + 1) + "?)";
 
-    public DisclosureLog(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public DisclosureLog(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    public void append(DisclosureRecord r) {
-        jdbc.update("""
-                INSERT INTO disclosure (occurred_at, message_id, entity_type, entity_key, subject_refs, destination,
-                    processor, purpose, legal_basis, categories_sent, categories_masked, categories_dropped,
-                    unclassified_fields, policy_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                Timestamp.from(r.occurredAt()), r.messageId(), r.entityType(), r.entityKey(), join(r.subjectRefs()),
-                r.destination(), r.processor(), r.purpose(), r.legalBasis(), join(r.categoriesSent()),
-                join(r.categoriesMasked()), join(r.categoriesDropped()), join(r.unclassifiedFields()), r.policyVersion());
+    /** Appends one record and returns its id. */
+    public long append(DisclosureRecord r) {
+        Instant at = r.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        List<String> values = Arrays.asList(at.toString(), r.messageId(), r.entityType(), r.entityKey(),
+                join(r.subjectRefs()), r.destination(), r.processor(), r.purpose(), r.legalBasis(),
+                join(r.categoriesSent()), join(r.categoriesMasked()), join(r.categoriesDropped()),
+                join(r.unclassifiedFields()), r.policyVersion());
+        Long id = transactions.execute(status -> {
+            String prev = jdbc.queryForObject(
+                    "SELECT last_hash FROM disclosure_chain_head WHERE id = 1 FOR UPDATE", String.class);
+            String hash = DisclosureHash.of(values, prev);
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.update(connection -> {
+                PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
+                insert.setObject(1, at.atOffset(ZoneOffset.UTC));
+                for (int i = 1; i < values.size(); i++) {
+                    insert.setString(i + 1, values.get(i));
+                }
+                insert.setString(values.size() + 1, prev);
+                insert.setString(values.size() + 2, hash);
+                return insert;
+            }, keys);
+            long newId = generatedId(keys);
+            jdbc.update("UPDATE disclosure_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", newId, hash);
+            return newId;
+        });
+        return Objects.requireNonNull(id, "append transaction returned no id");
+    }
+
+    private static long generatedId(KeyHolder keys) {
+        Map<String, Object> generated = keys.getKeys();
+        if (generated == null || generated.size() != 1 || !(generated.values().iterator().next() instanceof Number n)) {
+            throw new IllegalStateException("the database returned no generated id for the disclosure record");
+        }
+        return n.longValue();
     }
 
     private static String join(Set<String> values) {

@@ -1,0 +1,116 @@
+package io.werkbridge.privacy.api;
+
+import io.werkbridge.privacy.Action;
+import io.werkbridge.privacy.ActionType;
+import io.werkbridge.privacy.Destination;
+import io.werkbridge.privacy.PrivacyPolicy;
+import io.werkbridge.privacy.Processor;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The register of processors and destinations of one policy, as JSON-ready records and as report tables. */
+final class PrivacyRegister {
+
+    private static final String CONTROLLER_NAME = "controller (own systems)";
+
+    private PrivacyRegister() {
+    }
+
+    /** One destination with its processor's contract and the action that applies to every category. */
+    record DestinationEntry(String id, String processor, String processorName, String country, String transferMechanism,
+                            Processor.Contract contract, String purpose, String legalBasis, List<CategoryAction> actions) {
+    }
+
+    /** The action for one category; {@code explicit} is false when inherited from an ancestor or the default. */
+    record CategoryAction(String category, boolean personal, String action, Integer keep, boolean explicit) {
+    }
+
+    /** One processor with the destinations bound to it. */
+    record ProcessorEntry(String id, String name, String address, String country, String role,
+                          Processor.Contract contract, String transferMechanism, List<String> purposes,
+                          List<String> categories, List<String> destinations) {
+    }
+
+    static List<DestinationEntry> destinations(PrivacyPolicy policy) {
+        return policy.destinations().values().stream()
+                .sorted(Comparator.comparing(Destination::id))
+                .map(d -> destination(policy, d))
+                .toList();
+    }
+
+    static List<ProcessorEntry> processors(PrivacyPolicy policy) {
+        return policy.processors().values().stream()
+                .sorted(Comparator.comparing(Processor::id))
+                .map(p -> new ProcessorEntry(p.id(), p.name(), p.address(), p.country(), p.role(), p.contract(),
+                        p.transferMechanism(), p.purposes(), p.categories(), policy.destinations().values().stream()
+                        .filter(d -> d.processor().equals(p.id())).map(Destination::id).sorted().toList()))
+                .toList();
+    }
+
+    private static DestinationEntry destination(PrivacyPolicy policy, Destination d) {
+        Optional<Processor> processor = policy.processor(d.processor());
+        List<CategoryAction> actions = policy.taxonomy().categories().keySet().stream().sorted()
+                .map(category -> {
+                    Action action = d.actionFor(category, policy.taxonomy());
+                    return new CategoryAction(category, policy.taxonomy().isPersonal(category), action.type().id(),
+                            action.type() == ActionType.MASK ? action.keep() : null, d.actions().containsKey(category));
+                })
+                .toList();
+        return new DestinationEntry(d.id(), d.processor(),
+                processor.map(Processor::name).orElse(Destination.CONTROLLER.equals(d.processor()) ? CONTROLLER_NAME : null),
+                processor.map(Processor::country).orElse(null), processor.map(Processor::transferMechanism).orElse(null),
+                processor.map(Processor::contract).orElse(null), d.purpose(), d.legalBasis(), actions);
+    }
+
+    static ReportTable destinationTable(PrivacyPolicy policy) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DestinationEntry d : destinations(policy)) {
+            for (CategoryAction a : d.actions()) {
+                List<String> row = new ArrayList<>(List.of(d.id(), d.processor(), text(d.processorName()), text(d.country()),
+                        text(d.transferMechanism())));
+                row.addAll(contract(d.contract()));
+                row.addAll(List.of(text(d.purpose()), text(d.legalBasis()), a.category(), String.valueOf(a.personal()),
+                        a.action(), a.keep() == null ? "" : a.keep().toString(), a.explicit() ? "explicit" : "inherited"));
+                rows.add(row);
+            }
+        }
+        return new ReportTable("Werkbridge destinations (policy " + policy.version() + ")",
+                List.of("destination", "processor", "processor_name", "country", "transfer_mechanism", "contract_reference",
+                        "contract_sample", "contract_valid_from", "contract_valid_to", "contract_status", "purpose",
+                        "legal_basis", "category", "personal", "action", "keep", "source"), rows);
+    }
+
+    static ReportTable processorTable(PrivacyPolicy policy) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ProcessorEntry p : processors(policy)) {
+            List<String> row = new ArrayList<>(List.of(p.id(), text(p.name()), text(p.address()), text(p.country()),
+                    text(p.role()), text(p.transferMechanism())));
+            row.addAll(contract(p.contract()));
+            row.addAll(List.of(String.join(" ", p.purposes()), String.join(" ", p.categories()),
+                    String.join(" ", p.destinations())));
+            rows.add(row);
+        }
+        return new ReportTable("Werkbridge processors (policy " + policy.version() + ")",
+                List.of("processor", "name", "address", "country", "role", "transfer_mechanism", "contract_reference",
+                        "contract_sample", "contract_valid_from", "contract_valid_to", "contract_status", "purposes",
+                        "categories", "destinations"), rows);
+    }
+
+    private static List<String> contract(Processor.Contract c) {
+        if (c == null) {
+            return List.of("", "", "", "", "");
+        }
+        return List.of(text(c.reference()), String.valueOf(c.sample()), date(c.validFrom()), date(c.validTo()), text(c.status()));
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
