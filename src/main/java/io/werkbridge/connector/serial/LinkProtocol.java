@@ -16,7 +16,11 @@ interface LinkProtocol {
         LinkProtocol create(LineWriter writer, FrameListener events);
     }
 
-    /** How long one read may wait, which is also the resolution of this protocol's timers. */
+    /**
+     * How long the next read may wait. Asked before every read: a protocol asks for a short wait
+     * only while a short timer runs (the Modbus silence), which sets its resolution, and for
+     * {@link Protocols#IDLE_READ_TIMEOUT_MILLIS} otherwise.
+     */
     int readTimeoutMillis();
 
     /** The port was (re)opened. */

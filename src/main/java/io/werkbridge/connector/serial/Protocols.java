@@ -12,8 +12,11 @@ import java.util.function.LongSupplier;
 /** Builds the {@link LinkProtocol} for a framing. */
 final class Protocols {
 
-    /** Read timeout of the untimed framings: how quickly the reader notices a stop or a failed write. */
-    private static final int UNTIMED_READ_TIMEOUT_MILLIS = 100;
+    /**
+     * Read timeout while no timer runs: how quickly the reader notices a stop or a failed write.
+     * Also jSerialComm's native timeout step on Linux (VTIME counts tenths of a second).
+     */
+    static final int IDLE_READ_TIMEOUT_MILLIS = 100;
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private Protocols() {
@@ -23,9 +26,9 @@ final class Protocols {
         int max = config.maxFrameLength();
         return switch (config.framing()) {
             case LINE -> (writer, events) -> new StreamProtocol(new LineDecoder(events, max), new LineEncoder(max),
-                    writer, UNTIMED_READ_TIMEOUT_MILLIS, 0, 0, clock);
+                    writer, IDLE_READ_TIMEOUT_MILLIS, 0, 0, clock);
             case STX_ETX -> (writer, events) -> new StreamProtocol(new StxEtxDecoder(events, max),
-                    new StxEtxEncoder(max), writer, UNTIMED_READ_TIMEOUT_MILLIS, 0, 0, clock);
+                    new StxEtxEncoder(max), writer, IDLE_READ_TIMEOUT_MILLIS, 0, 0, clock);
             case MODBUS_RTU -> {
                 ModbusTiming timing = ModbusTiming.forLine(config.settings().baudRate(),
                         config.settings().bitsPerCharacter());

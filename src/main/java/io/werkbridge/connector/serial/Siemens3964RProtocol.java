@@ -21,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * producer thread submits a payload and waits for the partner's acknowledgement. One lock guards
  * the procedure, so a send starts at once (its STX goes out on the producer's thread) instead of
  * waiting for the next read timeout. Received frames are handed to the listener after the lock is
- * released, so slow route processing never delays a handshake answer already decided.
+ * released, so slow route processing never delays a handshake answer already decided. Timeouts
+ * are checked after every read, so their resolution is the idle read timeout (100 ms): a 220 ms
+ * character timeout fires after 220 to about 320 ms.
  */
 final class Siemens3964RProtocol implements LinkProtocol {
 
     private static final Logger LOG = LoggerFactory.getLogger(Siemens3964RProtocol.class);
-    private static final int READ_TIMEOUT_MILLIS = 10;
     private static final long OUTCOME_SLACK_MILLIS = 5000;
 
     private final String portName;
@@ -51,7 +52,10 @@ final class Siemens3964RProtocol implements LinkProtocol {
 
     @Override
     public int readTimeoutMillis() {
-        return READ_TIMEOUT_MILLIS;
+        // Every answer is data-driven and wakes the reader at once; only the QVZ (2 s) and ZVZ
+        // (220 ms) timeouts need the tick, and 100 ms resolution is enough for them. Shorter
+        // reads would mean polling the port, which starves other threads on a loaded machine.
+        return Protocols.IDLE_READ_TIMEOUT_MILLIS;
     }
 
     @Override

@@ -9,27 +9,29 @@ import java.util.function.LongSupplier;
 
 /**
  * A framing without handshake (line, stx-etx, modbus-rtu): a decoder on the read side, an encoder
- * on the write side. For Modbus RTU, {@code silenceNanos > 0} keeps at least that much silence
- * after each frame's estimated time on the wire before the next frame is written.
+ * on the write side. While a time-framed decoder waits for a silence, reads wait only
+ * {@code silenceReadTimeoutMillis}; otherwise {@link Protocols#IDLE_READ_TIMEOUT_MILLIS}. For
+ * Modbus RTU, {@code silenceNanos > 0} keeps at least that much silence after each frame's
+ * estimated time on the wire before the next frame is written.
  */
 final class StreamProtocol implements LinkProtocol {
 
     private final FrameDecoder decoder;
     private final FrameEncoder encoder;
     private final LineWriter writer;
-    private final int readTimeoutMillis;
+    private final int silenceReadTimeoutMillis;
     private final long characterNanos;
     private final long silenceNanos;
     private final LongSupplier clock;
     private final Object sendLock = new Object();
     private long nextSendNanos;
 
-    StreamProtocol(FrameDecoder decoder, FrameEncoder encoder, LineWriter writer, int readTimeoutMillis,
+    StreamProtocol(FrameDecoder decoder, FrameEncoder encoder, LineWriter writer, int silenceReadTimeoutMillis,
                    long characterNanos, long silenceNanos, LongSupplier clock) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.writer = Objects.requireNonNull(writer, "writer");
-        this.readTimeoutMillis = readTimeoutMillis;
+        this.silenceReadTimeoutMillis = silenceReadTimeoutMillis;
         this.characterNanos = characterNanos;
         this.silenceNanos = silenceNanos;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -38,7 +40,7 @@ final class StreamProtocol implements LinkProtocol {
 
     @Override
     public int readTimeoutMillis() {
-        return readTimeoutMillis;
+        return decoder.awaitsIdle() ? silenceReadTimeoutMillis : Protocols.IDLE_READ_TIMEOUT_MILLIS;
     }
 
     @Override

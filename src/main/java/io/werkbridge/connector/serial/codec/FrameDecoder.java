@@ -19,6 +19,14 @@ public interface FrameDecoder {
         // only time-framed codecs care
     }
 
+    /**
+     * Whether the decoder holds bytes that only a silence can complete, so the reader should call
+     * {@link #onIdle(long)} soon rather than block for long.
+     */
+    default boolean awaitsIdle() {
+        return false;
+    }
+
     /** Drops any partial frame, e.g. after the port was reopened. Not reported as garbage. */
     void reset();
 }

@@ -91,6 +91,11 @@ public final class ModbusRtuDecoder implements FrameDecoder {
         block.clear();
     }
 
+    @Override
+    public boolean awaitsIdle() {
+        return holdsBytes();
+    }
+
     private boolean holdsBytes() {
         return overflow || !block.isEmpty();
     }
