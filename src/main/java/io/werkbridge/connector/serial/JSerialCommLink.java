@@ -87,10 +87,11 @@ public final class JSerialCommLink implements SerialLink {
     @Override
     public int write(byte[] data, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, data.length);
-        int written = requireOpen().writeBytes(data, length, offset);
+        SerialPort open = requireOpen();
+        int written = open.writeBytes(data, length, offset);
         if (written < 0) {
             throw new IOException("write to serial port " + settings.path() + " failed (error code "
-                    + port.getLastErrorCode() + "): the device was unplugged or closed");
+                    + open.getLastErrorCode() + "): the device was unplugged or closed");
         }
         return written;
     }

@@ -13,7 +13,7 @@ import org.apache.camel.support.DefaultProducer;
 public final class SerialProducer extends DefaultProducer {
 
     private final SerialEndpoint endpoint;
-    private SerialConnection connection;
+    private volatile SerialConnection connection;
 
     SerialProducer(SerialEndpoint endpoint) {
         super(endpoint);
