@@ -1,0 +1,273 @@
+package io.werkbridge.connector.serial;
+
+import io.werkbridge.connector.serial.codec.FrameListener;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one port open for as long as it runs: opens it, reads it on one thread and feeds a
+ * {@link LinkProtocol}, writes for producers, and when the port fails or disappears closes it and
+ * reopens it with exponential back-off. State changes are logged with the port path and reason;
+ * payload bytes never are. Bad input and failing frame handlers are counted or logged, never
+ * allowed to end the reader.
+ */
+final class SerialConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialConnection.class);
+    private static final int READ_BUFFER_SIZE = 4096;
+    private static final long STALLED_WRITE_PAUSE_NANOS = 1_000_000L;
+    private static final long STOP_WAIT_MILLIS = 5000;
+
+    private final SerialSettings settings;
+    private final SerialLinkFactory linkFactory;
+    private final ReconnectBackoff backoff;
+    private final Duration writeTimeout;
+    private final SerialCounters counters;
+    private final LongSupplier clock;
+    private final LinkProtocol protocol;
+    private final Object writeLock = new Object();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private volatile boolean running;
+    private volatile SerialLink openLink;
+    private volatile IOException writeFailure;
+    private volatile Consumer<byte[]> frameHandler;
+    private boolean reportedUnavailable;
+
+    SerialConnection(SerialSettings settings, SerialLinkFactory linkFactory, ReconnectBackoff backoff,
+                     Duration writeTimeout, SerialCounters counters, LongSupplier clock,
+                     LinkProtocol.Factory protocolFactory) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.linkFactory = Objects.requireNonNull(linkFactory, "linkFactory");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.protocol = protocolFactory.create(this::writeFully, new Events());
+        this.frameHandler = this::dropFrame;
+    }
+
+    /** Starts the reader on {@code executor}; it opens the port and keeps it open until {@link #stop()}. */
+    void start(Executor executor) {
+        running = true;
+        executor.execute(this::run);
+    }
+
+    /** Stops the reader, closes the port and fails pending sends; waits a bounded time for the reader to end. */
+    void stop() {
+        running = false;
+        stopRequested.countDown();
+        try {
+            if (!terminated.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Serial port {}: reader did not stop within {} ms", settings.path(), STOP_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Serial port {}: interrupted while waiting for the reader to stop", settings.path());
+        }
+    }
+
+    /** Where decoded frames go; {@code null} drops them (no consumer). */
+    void setFrameHandler(Consumer<byte[]> handler) {
+        this.frameHandler = handler == null ? this::dropFrame : handler;
+    }
+
+    boolean isConnected() {
+        return openLink != null;
+    }
+
+    /** Sends one payload, framed; counts it as out or as a send failure. */
+    void send(byte[] payload) throws IOException {
+        try {
+            protocol.send(payload);
+            counters.frameOut();
+        } catch (IOException | RuntimeException e) {
+            counters.sendFailure();
+            throw e;
+        }
+    }
+
+    private void run() {
+        boolean everConnected = false;
+        try {
+            while (running) {
+                SerialLink link = linkFactory.create(settings);
+                String lostReason = "closed";
+                try {
+                    link.open();
+                    if (everConnected) {
+                        counters.reconnect();
+                    }
+                    everConnected = true;
+                    backoff.reset();
+                    connected(link);
+                    readUntilFailure(link);
+                } catch (IOException e) {
+                    lostReason = e.getMessage();
+                    if (running) {
+                        logFailure(link, e);
+                    }
+                } catch (RuntimeException e) {
+                    lostReason = e.toString();
+                    LOG.error("Serial port {}: unexpected failure, closing and reopening the port", settings.path(), e);
+                } finally {
+                    disconnected(link, lostReason);
+                }
+                if (running) {
+                    waitBeforeReconnect();
+                }
+            }
+        } finally {
+            LOG.info("Serial port {} closed", settings.path());
+            terminated.countDown();
+        }
+    }
+
+    private void connected(SerialLink link) {
+        writeFailure = null;
+        reportedUnavailable = false;
+        synchronized (writeLock) {
+            openLink = link;
+        }
+        protocol.onConnected(clock.getAsLong());
+        LOG.info("Serial port {} connected ({} baud, {} data bits, parity {}, {} stop bits, flow control {})",
+                settings.path(), settings.baudRate(), settings.dataBits(), settings.parity().configName(),
+                settings.stopBits(), settings.flowControl().configName());
+    }
+
+    private void disconnected(SerialLink link, String reason) {
+        boolean wasConnected;
+        synchronized (writeLock) {
+            wasConnected = openLink == link;
+            openLink = null;
+        }
+        protocol.onDisconnected(reason);
+        link.close();
+        if (wasConnected && running) {
+            reportedUnavailable = true;
+            LOG.warn("Serial port {} lost: {}; reopening with back-off", settings.path(), reason);
+        }
+    }
+
+    private void logFailure(SerialLink link, IOException e) {
+        if (openLink == link) {
+            return; // lost after being open: disconnected() logs it
+        }
+        if (reportedUnavailable) {
+            LOG.debug("Serial port {} still unavailable: {}", settings.path(), e.getMessage());
+        } else {
+            reportedUnavailable = true;
+            LOG.warn("Serial port {} unavailable: {}; retrying with back-off", settings.path(), e.getMessage());
+        }
+    }
+
+    private void waitBeforeReconnect() {
+        long delay = backoff.nextDelayMillis();
+        LOG.debug("Serial port {}: next open attempt in {} ms", settings.path(), delay);
+        try {
+            stopRequested.await(delay, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void readUntilFailure(SerialLink link) throws IOException {
+        byte[] buffer = new byte[READ_BUFFER_SIZE];
+        while (running) {
+            IOException failedWrite = writeFailure;
+            if (failedWrite != null) {
+                throw failedWrite;
+            }
+            int read = link.read(buffer, protocol.readTimeoutMillis());
+            long now = clock.getAsLong();
+            if (read > 0) {
+                protocol.onBytes(buffer, 0, read, now);
+            } else {
+                protocol.onIdle(now);
+            }
+        }
+    }
+
+    /** Writes all bytes to the open port, looping over partial writes until the write timeout. */
+    private void writeFully(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            SerialLink link = openLink;
+            if (link == null) {
+                throw new SerialTransmissionException("serial port " + settings.path()
+                        + " is not connected; the connector keeps trying to reopen it");
+            }
+            try {
+                writeAll(link, bytes);
+            } catch (IOException e) {
+                writeFailure = e;
+                throw e instanceof SerialTransmissionException ? e
+                        : new SerialTransmissionException("write to serial port " + settings.path() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void writeAll(SerialLink link, byte[] bytes) throws IOException {
+        long deadline = clock.getAsLong() + writeTimeout.toNanos();
+        int offset = 0;
+        while (offset < bytes.length) {
+            int written = link.write(bytes, offset, bytes.length - offset);
+            offset += written;
+            if (offset < bytes.length) {
+                if (clock.getAsLong() - deadline >= 0) {
+                    throw new SerialTransmissionException("write to serial port " + settings.path() + " timed out after "
+                            + writeTimeout.toMillis() + " ms with " + offset + " of " + bytes.length
+                            + " bytes written: the partner does not read or flow control holds the line");
+                }
+                if (written == 0) {
+                    LockSupport.parkNanos(STALLED_WRITE_PAUSE_NANOS);
+                }
+            }
+        }
+    }
+
+    private void dropFrame(byte[] frame) {
+        LOG.debug("Serial port {}: frame of {} bytes dropped, no consumer attached", settings.path(), frame.length);
+    }
+
+    /** Counts what the decoder reports and hands frames to the consumer. */
+    private final class Events implements FrameListener {
+
+        @Override
+        public void onFrame(byte[] payload) {
+            counters.frameIn();
+            try {
+                frameHandler.accept(payload);
+            } catch (RuntimeException e) {
+                LOG.error("Serial port {}: frame handler failed; the frame is lost, the reader goes on",
+                        settings.path(), e);
+            }
+        }
+
+        @Override
+        public void onGarbage(int byteCount) {
+            counters.garbage(byteCount);
+        }
+
+        @Override
+        public void onChecksumError() {
+            counters.checksumError();
+        }
+
+        @Override
+        public void onOversizeFrame() {
+            counters.oversizeFrame();
+        }
+    }
+}
