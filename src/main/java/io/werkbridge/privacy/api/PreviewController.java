@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.CanonicalValidator;
 import io.werkbridge.privacy.GateResult;
+import io.werkbridge.privacy.MessageHeldException;
 import io.werkbridge.privacy.PolicyStore;
 import io.werkbridge.privacy.PrivacyGate;
 import java.util.List;
@@ -50,7 +51,12 @@ public final class PreviewController {
             return new Preview(destination, true, "unknown destination '" + destination
                     + "': no policy entry, so nothing would be sent", null, List.of(), Set.of());
         }
-        GateResult result = gate.filter(destination, (ObjectNode) message);
+        GateResult result;
+        try {
+            result = gate.filter(destination, (ObjectNode) message);
+        } catch (MessageHeldException held) {
+            return new Preview(destination, true, held.getMessage() + ": the message would be held", null, List.of(), Set.of());
+        }
         List<Decision> decisions = result.decisions().stream()
                 .map(d -> new Decision(d.path(), d.category(), d.action().id()))
                 .toList();
