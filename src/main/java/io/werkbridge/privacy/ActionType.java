@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** What the gate does with the values of one category for one destination. */
 public enum ActionType {
-    ALLOW, DROP, MASK, HASH, TRUNCATE_IP, GENERALIZE, SCRUB;
+    ALLOW, DROP, MASK, HASH, TOKENIZE, TRUNCATE_IP, GENERALIZE, SCRUB;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

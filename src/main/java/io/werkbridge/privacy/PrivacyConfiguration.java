@@ -1,6 +1,7 @@
 package io.werkbridge.privacy;
 
 import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.vault.PseudonymVault;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.audit.DisclosureVerifier;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,19 @@ public class PrivacyConfiguration {
     private static final Pattern BASE64 = Pattern.compile("^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
 
     @Bean
-    ValueOperators valueOperators(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc) {
-        if (configuredKey.isBlank()) {
-            return new ValueOperators(new HubSecrets(jdbc).getOrCreate("privacy.hash-key", 32));
-        }
-        return new ValueOperators(decode(configuredKey));
+    PseudonymVault pseudonymVault(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc) {
+        return new PseudonymVault(jdbc, hubKey(configuredKey, jdbc));
+    }
+
+    @Bean
+    ValueOperators valueOperators(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc,
+                                  PseudonymVault vault) {
+        return new ValueOperators(hubKey(configuredKey, jdbc), vault);
+    }
+
+    /** The configured key, or the one generated once and kept in the database. */
+    private static byte[] hubKey(String configuredKey, JdbcTemplate jdbc) {
+        return configuredKey.isBlank() ? new HubSecrets(jdbc).getOrCreate("privacy.hash-key", 32) : decode(configuredKey);
     }
 
     /** Base64 when it decodes to 32 bytes or more, otherwise the UTF-8 bytes of the text. */

@@ -53,7 +53,12 @@ public final class PrivacyGate {
         if (classification == null) {
             throw new PrivacyGateException("no classification for message type '" + type + "': classify it in classification.yml");
         }
-        Walk walk = new Walk(destination, namesIn(envelope.path("body"), classification));
+        JsonNode body = envelope.path("body");
+        Set<String> subjects = new TreeSet<>();
+        for (String path : classification.subjectPaths()) {
+            collect(body, path.split("\\."), 0, subjects);
+        }
+        Walk walk = new Walk(destination, new RecordContext(namesIn(body, classification), subjects));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
@@ -71,11 +76,6 @@ public final class PrivacyGate {
             } else {
                 walk.unclassified("$" + name);
             }
-        }
-        JsonNode body = envelope.path("body");
-        Set<String> subjects = new TreeSet<>();
-        for (String path : classification.subjectPaths()) {
-            collect(body, path.split("\\."), 0, subjects);
         }
         if (walk.discloses()) {
             holdIfNotAllowed(destination, subjects);
@@ -133,16 +133,16 @@ public final class PrivacyGate {
     /** State of one filtering pass. */
     private final class Walk {
         private final Destination destination;
-        private final Set<String> names;
+        private final RecordContext record;
         private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
         private final Set<String> sent = new TreeSet<>();
         private final Set<String> masked = new TreeSet<>();
         private final Set<String> dropped = new TreeSet<>();
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Destination destination, Set<String> names) {
+        Walk(Destination destination, RecordContext record) {
             this.destination = destination;
-            this.names = names;
+            this.record = record;
         }
 
         ObjectNode object(ObjectNode node, String path, Map<String, String> classified) {
@@ -202,7 +202,7 @@ public final class PrivacyGate {
 
         private JsonNode transform(JsonNode value, Action action) {
             if (action.type() == ActionType.GENERALIZE && value.has("lat") && value.has("lon")) {
-                return operators.apply(action, value, names);
+                return operators.apply(action, value, record);
             }
             if (value.isObject()) {
                 ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -217,7 +217,7 @@ public final class PrivacyGate {
             if (value.isNull()) {
                 return value;
             }
-            return operators.apply(action, value, names);
+            return operators.apply(action, value, record);
         }
 
         /** True when a personal category is about to leave in any form. */

@@ -42,6 +42,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "privacy-gate-refused", "Message refused by the privacy gate", e.getMessage());
     }
 
+    /** The hub's own input checks throw IllegalArgumentException with a message that names no value. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("unexpected error in the HTTP API: {}", e.getClass().getName(), e);

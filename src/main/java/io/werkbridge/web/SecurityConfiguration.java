@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         // subject references are personal data: only the data protection officer reads the log
                         .requestMatchers("/api/v1/audit/disclosures", "/api/v1/audit/disclosures/**").hasRole("DPO")
                         .requestMatchers("/api/v1/audit/verify").hasAnyRole("OPERATOR", "DPO")
+                        .requestMatchers("/api/v1/privacy/detokenize").hasRole("DPO")
                         .requestMatchers("/api/v1/privacy/**").hasAnyRole("OPERATOR", "DPO")
                         .requestMatchers("/api/v1/audit/**").hasRole("DPO")
                         .anyRequest().authenticated())

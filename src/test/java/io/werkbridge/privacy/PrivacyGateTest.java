@@ -96,6 +96,33 @@ class PrivacyGateTest {
     }
 
     @Test
+    void tokenizeSendsAShapePreservingTokenFromTheVault() {
+        java.util.Map<String, String> issued = new java.util.HashMap<>();
+        io.werkbridge.privacy.vault.Pseudonymizer inMemory = new io.werkbridge.privacy.vault.Pseudonymizer() {
+            @Override
+            public String tokenize(String value, io.werkbridge.privacy.operator.TokenShapes.Shape shape, java.util.Set<String> subjects) {
+                assertThat(subjects).containsExactlyInAnyOrder("100234", "K-1", "K-2");
+                return issued.computeIfAbsent(value, v -> new io.werkbridge.privacy.operator.TokenShapes().token(v, shape));
+            }
+
+            @Override
+            public java.util.Optional<String> detokenize(String token) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public int forgetSubject(String subjectRef) {
+                return 0;
+            }
+        };
+        PrivacyGate withVault = new PrivacyGate(PolicyFixtures.shipped(), new ValueOperators(PolicyFixtures.TEST_KEY, inMemory));
+        String token = withVault.filter("app", customer()).filtered().path("body").path("contacts").get(0).path("email").asText();
+        assertThat(token).endsWith("@token.invalid").isNotEqualTo("max@example.com");
+        assertThat(withVault.filter("app", customer()).filtered().path("body").path("contacts").get(0).path("email").asText()).isEqualTo(token);
+        assertThatThrownBy(() -> gate.filter("app", customer())).hasMessageContaining("needs the pseudonym vault");
+    }
+
+    @Test
     void subjectsAreTakenFromTheConfiguredPaths() {
         assertThat(gate.filter("shop", customer()).subjectRefs()).containsExactlyInAnyOrder("100234", "K-1", "K-2");
     }

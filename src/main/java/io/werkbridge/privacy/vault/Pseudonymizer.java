@@ -1,0 +1,17 @@
+package io.werkbridge.privacy.vault;
+
+import io.werkbridge.privacy.operator.TokenShapes;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reversible pseudonyms: the {@code tokenize} action's store. Only the controller re-identifies. */
+public interface Pseudonymizer {
+
+    /** The token for a value: the same value and shape always get the same token. */
+    String tokenize(String value, TokenShapes.Shape shape, Set<String> subjectRefs);
+
+    Optional<String> detokenize(String token);
+
+    /** Deletes every token recorded for a data subject, so those tokens can no longer be reversed. */
+    int forgetSubject(String subjectRef);
+}
