@@ -5,6 +5,7 @@ import io.werkbridge.privacy.vault.PseudonymVault;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.audit.DisclosureVerifier;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -59,6 +60,11 @@ public class PrivacyConfiguration {
                             @Value("${werkbridge.privacy.policy-location}") String location) {
         return new PolicyStore(new PolicyLoader(resources), location.endsWith("/") ? location : location + "/", operators,
                 restrictions, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    PolicyWatcher policyWatcher(PolicyStore store) throws IOException {
+        return new PolicyWatcher(store);
     }
 
     @Bean
