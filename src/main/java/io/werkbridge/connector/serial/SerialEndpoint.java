@@ -61,7 +61,7 @@ public final class SerialEndpoint extends DefaultEndpoint {
 
     private final SerialLinkFactory linkFactory;
     private final SerialCounters counters = new SerialCounters();
-    private SerialConnection connection;
+    private volatile SerialConnection connection;
     private ExecutorService readerExecutor;
     private int users;
     private boolean consumerAttached;
@@ -86,9 +86,8 @@ public final class SerialEndpoint extends DefaultEndpoint {
 
     /** Counters since this endpoint was created, and whether the port is open now. */
     public SerialStatistics getStatistics() {
-        synchronized (this) {
-            return counters.snapshot(connection != null && connection.isConnected());
-        }
+        SerialConnection current = connection;
+        return counters.snapshot(current != null && current.isConnected());
     }
 
     /**

@@ -28,21 +28,33 @@ public final class LineDecoder implements FrameDecoder {
     public void decode(byte[] data, int offset, int length, long nanoTime) {
         Objects.checkFromIndexSize(offset, length, data.length);
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            byte b = data[i];
-            if (b == ControlChars.LF && lastWasCr) {
+        int i = offset;
+        while (i < end) {
+            if (lastWasCr) {
                 lastWasCr = false;
-            } else if (b == ControlChars.CR || b == ControlChars.LF) {
-                lastWasCr = b == ControlChars.CR;
-                endOfLine();
-            } else {
-                lastWasCr = false;
-                if (!discarding && !line.append(b)) {
-                    discarding = true;
-                    line.clear();
-                    listener.onOversizeFrame();
+                if (data[i] == ControlChars.LF) {
+                    i++;
+                    continue;
                 }
             }
+            int start = i;
+            while (i < end && data[i] != ControlChars.CR && data[i] != ControlChars.LF) {
+                i++;
+            }
+            appendSegment(data, start, i - start);
+            if (i < end) {
+                lastWasCr = data[i] == ControlChars.CR;
+                i++;
+                endOfLine();
+            }
+        }
+    }
+
+    private void appendSegment(byte[] data, int start, int count) {
+        if (count > 0 && !discarding && !line.append(data, start, count)) {
+            discarding = true;
+            line.clear();
+            listener.onOversizeFrame();
         }
     }
 

@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * <p><b>Glued frames.</b> A loaded operating system, a USB adapter's latency timer or a
  * pseudo-terminal can hand over several frames in one read with the silence between them lost.
- * A block is therefore split into the largest number of consecutive pieces that each carry a
- * valid CRC (each 4 to {@code maxFrameLength + 2} bytes); a block that validates as a whole and
- * cannot be split is one frame. A random split point passes a 16-bit CRC with probability
+ * A block is therefore split into consecutive pieces that each carry a valid CRC (each 4 to
+ * {@code maxFrameLength + 2} bytes): first greedily, each piece ending at the first position where
+ * the CRC checks (one pass over the block, which also covers the normal single frame); if that
+ * does not end exactly at the block's end, into the largest number of valid pieces (a search over
+ * all ends where a CRC checks). A block that validates as a whole and cannot be split is one frame. A random split point passes a 16-bit CRC with probability
  * 1/65536 and the rest of the block must then pass too, so false splits are negligible. A block
  * that cannot be covered by valid frames is one checksum error and is dropped whole.
  *
@@ -45,6 +47,7 @@ public final class ModbusRtuDecoder implements FrameDecoder {
     private long lastByteNanos;
     private int[] pieces = new int[0];
     private int[] pieceStart = new int[0];
+    private int[] greedyEnds = new int[0];
 
     public ModbusRtuDecoder(FrameListener listener, int maxFrameLength, ModbusTiming timing) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -85,7 +88,7 @@ public final class ModbusRtuDecoder implements FrameDecoder {
             if (!block.isEmpty()) {
                 listener.onGarbage(block.length());
             }
-        } else {
+        } else if (!splitGreedily()) {
             splitBlock();
         }
         block.clear();
@@ -98,6 +101,40 @@ public final class ModbusRtuDecoder implements FrameDecoder {
 
     private boolean holdsBytes() {
         return overflow || !block.isEmpty();
+    }
+
+    /**
+     * Cuts the block at the first CRC-valid end, again and again; succeeds only if the cuts end
+     * exactly at the block's end. One CRC pass over the block.
+     */
+    private boolean splitGreedily() {
+        int n = block.length();
+        byte[] bytes = block.backingArray();
+        int maxPiece = maxFrameLength + CRC_LENGTH;
+        int count = 0;
+        int start = 0;
+        while (start < n) {
+            int limit = (int) Math.min(n, (long) start + maxPiece);
+            int crc = Crc16Modbus.INITIAL;
+            int end = -1;
+            for (int j = start; j < limit; j++) {
+                crc = Crc16Modbus.update(crc, bytes[j]);
+                if (crc == 0 && j + 1 - start >= MIN_FRAME_LENGTH) {
+                    end = j + 1;
+                    break;
+                }
+            }
+            if (end < 0) {
+                return false;
+            }
+            if (count == greedyEnds.length) {
+                greedyEnds = Arrays.copyOf(greedyEnds, Math.max(4, count * 2));
+            }
+            greedyEnds[count++] = end;
+            start = end;
+        }
+        emit(greedyEnds, count);
+        return true;
     }
 
     /**
@@ -142,10 +179,14 @@ public final class ModbusRtuDecoder implements FrameDecoder {
         for (int end = n, k = count - 1; k >= 0; end = pieceStart[end], k--) {
             ends[k] = end;
         }
+        emit(ends, count);
+    }
+
+    private void emit(int[] ends, int count) {
         int start = 0;
-        for (int end : ends) {
-            listener.onFrame(block.copyRange(start, end - CRC_LENGTH));
-            start = end;
+        for (int k = 0; k < count; k++) {
+            listener.onFrame(block.copyRange(start, ends[k] - CRC_LENGTH));
+            start = ends[k];
         }
     }
 

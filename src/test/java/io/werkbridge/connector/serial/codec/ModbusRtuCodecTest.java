@@ -131,6 +131,20 @@ class ModbusRtuCodecTest {
     }
 
     @Test
+    void aFrameWhosePayloadStartsWithAValidFrameIsNotCutThere() {
+        byte[] inner = encoder.encode(hex("01 02"));
+        byte[] outer = encoder.encode(concat(inner, hex("33 44 55")));
+        byte[] next = encoder.encode(hex("07 08 09"));
+
+        receive(concat(outer, next));
+        silence();
+
+        assertThat(listener.frames).extracting(ModbusRtuCodecTest::hexOf)
+                .containsExactly(hexOf(concat(inner, hex("33 44 55"))), "070809");
+        assertThat(listener.checksumErrors).isZero();
+    }
+
+    @Test
     void aBadCrcDropsTheFrameAndIsCounted() {
         byte[] bad = encoder.encode(ascii("\u0011broken"));
         bad[3] ^= 0x40;
