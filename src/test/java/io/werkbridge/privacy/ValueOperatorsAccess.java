@@ -10,6 +10,6 @@ final class ValueOperatorsAccess {
     }
 
     static String truncate(ValueOperators operators, String ip) {
-        return operators.apply(new Action(ActionType.TRUNCATE_IP, 0), TextNode.valueOf(ip), Set.of()).asText();
+        return operators.apply(new Action(ActionType.TRUNCATE_IP, 0), TextNode.valueOf(ip), new RecordContext(Set.of(), Set.of())).asText();
     }
 }
