@@ -81,7 +81,8 @@ public final class PolicyLoader {
                 problems.add(TAXONOMY + ": category '" + key + "' needs 'personal: true' or 'personal: false'");
                 return;
             }
-            categories.put(key, new Category(key, personal.booleanValue(), e.getValue().path("description").asText("")));
+            categories.put(key, new Category(key, personal.booleanValue(), e.getValue().path("freeText").asBoolean(false),
+                    e.getValue().path("description").asText("")));
         });
         categories.values().forEach(c -> {
             if (c.parentKey() != null && !categories.containsKey(c.parentKey())) {

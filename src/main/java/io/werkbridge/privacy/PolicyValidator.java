@@ -2,9 +2,13 @@ package io.werkbridge.privacy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Cross-file checks: no destination may receive more than its processor's contract allows. */
 final class PolicyValidator {
+
+    /** Actions that let the words of a free text through. */
+    private static final Set<ActionType> RAW_TEXT = Set.of(ActionType.ALLOW, ActionType.MASK, ActionType.TRUNCATE_IP, ActionType.GENERALIZE);
 
     private PolicyValidator() {
     }
@@ -13,6 +17,12 @@ final class PolicyValidator {
                                                   Map<String, Destination> destinations, List<String> problems) {
         destinations.values().forEach(d -> {
             String where = PolicyLoader.DESTINATIONS + ": destination '" + d.id() + "'";
+            taxonomy.categories().keySet().stream()
+                    .filter(category -> !taxonomy.isFreeText(category))
+                    .filter(category -> d.actionFor(category, taxonomy).type() == ActionType.SCRUB)
+                    .sorted()
+                    .forEach(category -> problems.add(where + ": category '" + category
+                            + "' is not free text, so scrub would pass its values unchanged; use mask, hash, tokenize or drop"));
             if (Destination.CONTROLLER.equals(d.processor())) {
                 return;
             }
@@ -25,6 +35,12 @@ final class PolicyValidator {
                 problems.add(where + ": purpose '" + d.purpose() + "' is not among the purposes of processor '"
                         + processor.id() + "'s contract");
             }
+            taxonomy.categories().keySet().stream()
+                    .filter(taxonomy::isFreeText)
+                    .filter(category -> RAW_TEXT.contains(d.actionFor(category, taxonomy).type()))
+                    .sorted()
+                    .forEach(category -> problems.add(where + ": free-text category '" + category + "' would leave as "
+                            + d.actionFor(category, taxonomy).type().id() + "; a processor may receive free text only scrubbed, hashed, tokenized or not at all"));
             taxonomy.categories().keySet().stream()
                     .filter(taxonomy::isPersonal)
                     .filter(category -> d.actionFor(category, taxonomy).type().discloses())

@@ -18,6 +18,11 @@ public record Taxonomy(Map<String, Category> categories) {
         return category == null || category.personal();
     }
 
+    public boolean isFreeText(String key) {
+        Category category = categories.get(key);
+        return category != null && category.freeText();
+    }
+
     /** True when {@code key} is {@code ancestor} or lies below it. */
     public static boolean within(String key, String ancestor) {
         return key.equals(ancestor) || key.startsWith(ancestor + ".");

@@ -69,4 +69,20 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> PolicyFixtures.load(location))
                 .hasMessageContaining("destination 'shop': purpose 'advertising' is not among the purposes");
     }
+
+    @Test
+    void freeTextMayReachAProcessorOnlyScrubbedHashedTokenizedOrNotAtAll() {
+        String location = PolicyFixtures.copyWith(dir, "destinations.yml",
+                text -> text.replace("      voluntary.remarks: scrub\n", "      voluntary.remarks: allow\n"));
+        assertThatThrownBy(() -> PolicyFixtures.load(location))
+                .hasMessageContaining("destinations.yml: destination 'portal': free-text category 'voluntary.remarks' would leave as allow");
+    }
+
+    @Test
+    void scrubIsOnlyForFreeText() {
+        String location = PolicyFixtures.copyWith(dir, "destinations.yml",
+                text -> text.replace("      voluntary.title: allow\n      voluntary.remarks: scrub\n", "      voluntary.title: scrub\n      voluntary.remarks: scrub\n"));
+        assertThatThrownBy(() -> PolicyFixtures.load(location))
+                .hasMessageContaining("destination 'portal': category 'voluntary.title' is not free text, so scrub would pass its values unchanged");
+    }
 }
