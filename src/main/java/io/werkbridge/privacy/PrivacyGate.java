@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.LinkedHashMap;
@@ -24,17 +26,37 @@ public final class PrivacyGate {
 
     /** Envelope fields that carry no personal data and pass unchanged. */
     private static final Set<String> TECHNICAL_ENVELOPE_FIELDS = Set.of("messageId", "type", "operation", "occurredAt", "source");
+    private static final FieldPath KEY_PATH = new FieldPath(null, "$key", false);
 
     private final PrivacyPolicy policy;
     private final ValueOperators operators;
     private final SubjectRestrictions restrictions;
     private final Clock clock;
+    /** Per destination, the action of every category, resolved once (ancestors and defaults included). */
+    private final Map<String, Map<String, Action>> resolvedActions = new HashMap<>();
+    /** Per type, the split paths of subject identifiers and of names, computed once. */
+    private final Map<String, List<String[]>> subjectPaths = new HashMap<>();
+    private final Map<String, List<String[]>> namePaths = new HashMap<>();
+    private final Map<String, FieldTree> fieldTrees = new HashMap<>();
 
     public PrivacyGate(PrivacyPolicy policy, ValueOperators operators, SubjectRestrictions restrictions, Clock clock) {
         this.policy = policy;
         this.operators = operators;
         this.restrictions = restrictions;
         this.clock = clock;
+        policy.destinations().values().forEach(d -> {
+            Map<String, Action> actions = new HashMap<>();
+            policy.taxonomy().categories().keySet().forEach(c -> actions.put(c, d.actionFor(c, policy.taxonomy())));
+            resolvedActions.put(d.id(), actions);
+        });
+        policy.classification().forEach((type, c) -> {
+            fieldTrees.put(type, FieldTree.of(c));
+            subjectPaths.put(type, c.subjectPaths().stream().map(path -> path.split("\\.")).toList());
+            namePaths.put(type, c.fields().entrySet().stream()
+                    .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
+                    .map(f -> f.getKey().split("\\."))
+                    .toList());
+        });
     }
 
     public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
@@ -45,7 +67,17 @@ public final class PrivacyGate {
         return policy;
     }
 
+    /** Filters for delivery. */
     public GateResult filter(String destinationId, ObjectNode envelope) {
+        return filter(destinationId, envelope, false);
+    }
+
+    /** Filters and lists a decision per field path, for previews. */
+    public GateResult explain(String destinationId, ObjectNode envelope) {
+        return filter(destinationId, envelope, true);
+    }
+
+    private GateResult filter(String destinationId, ObjectNode envelope, boolean explain) {
         Destination destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
                 "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
         String type = envelope.path("type").asText();
@@ -55,10 +87,10 @@ public final class PrivacyGate {
         }
         JsonNode body = envelope.path("body");
         Set<String> subjects = new TreeSet<>();
-        for (String path : classification.subjectPaths()) {
-            collect(body, path.split("\\."), 0, subjects);
-        }
-        Walk walk = new Walk(destination, new RecordContext(namesIn(body, classification), subjects));
+        subjectPaths.get(type).forEach(path -> collect(body, path, 0, subjects));
+        Set<String> names = new HashSet<>();
+        namePaths.get(type).forEach(path -> collect(body, path, 0, names));
+        Walk walk = new Walk(destination, new RecordContext(names, subjects), explain);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
@@ -67,12 +99,12 @@ public final class PrivacyGate {
             if (TECHNICAL_ENVELOPE_FIELDS.contains(name)) {
                 out.set(name, field.getValue());
             } else if ("key".equals(name)) {
-                JsonNode key = walk.apply("$key", classification.keyCategory(), field.getValue());
+                JsonNode key = walk.apply(KEY_PATH, classification.keyCategory(), field.getValue());
                 if (key != null) {
                     out.set(name, key);
                 }
             } else if ("body".equals(name) && field.getValue().isObject()) {
-                out.set(name, walk.object((ObjectNode) field.getValue(), "", classification.fields()));
+                out.set(name, walk.object((ObjectNode) field.getValue(), fieldTrees.get(type), FieldPath.ROOT));
             } else {
                 walk.unclassified("$" + name);
             }
@@ -82,17 +114,6 @@ public final class PrivacyGate {
         }
         return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
                 walk.dropped, walk.unclassified, subjects, policy.version());
-    }
-
-    /** Values of the fields classified as names: {@code scrub} replaces them inside free text of the same record. */
-    private static Set<String> namesIn(JsonNode body, TypeClassification classification) {
-        Set<String> names = new TreeSet<>();
-        classification.fields().forEach((path, category) -> {
-            if (Taxonomy.within(category, "master.name") || Taxonomy.within(category, "personnel.name")) {
-                collect(body, path.split("\\."), 0, names);
-            }
-        });
-        return names;
     }
 
     /**
@@ -132,26 +153,27 @@ public final class PrivacyGate {
 
     /** State of one filtering pass. */
     private final class Walk {
-        private final Destination destination;
         private final RecordContext record;
+        private final Map<String, Action> actions;
+        private final boolean explain;
         private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
         private final Set<String> sent = new TreeSet<>();
         private final Set<String> masked = new TreeSet<>();
         private final Set<String> dropped = new TreeSet<>();
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Destination destination, RecordContext record) {
-            this.destination = destination;
+        Walk(Destination destination, RecordContext record, boolean explain) {
             this.record = record;
+            this.actions = resolvedActions.get(destination.id());
+            this.explain = explain;
         }
 
-        ObjectNode object(ObjectNode node, String path, Map<String, String> classified) {
+        ObjectNode object(ObjectNode node, FieldTree tree, FieldPath path) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                JsonNode value = child(childPath, field.getValue(), classified);
+                JsonNode value = child(path.field(field.getKey()), field.getValue(), tree == null ? null : tree.child(field.getKey()));
                 if (value != null) {
                     out.set(field.getKey(), value);
                 }
@@ -159,31 +181,35 @@ public final class PrivacyGate {
             return out;
         }
 
-        private JsonNode child(String path, JsonNode value, Map<String, String> classified) {
-            String category = classified.get(path);
-            if (category != null) {
-                return apply(path, category, value);
+        private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
+            if (tree != null && tree.category() != null) {
+                return apply(path, tree.category(), value);
             }
             if (value.isObject()) {
-                return object((ObjectNode) value, path, classified);
+                return object((ObjectNode) value, tree, path);
             }
             if (value.isArray()) {
                 ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                FieldPath elements = path.elements();
+                FieldTree elementTree = tree == null ? null : tree.element();
                 for (JsonNode element : value) {
-                    JsonNode filtered = child(path + "[]", element, classified);
+                    JsonNode filtered = child(elements, element, elementTree);
                     if (filtered != null) {
                         out.add(filtered);
                     }
                 }
                 return out;
             }
-            unclassified(path);
+            unclassified(path.toString());
             return null;
         }
 
-        JsonNode apply(String path, String category, JsonNode value) {
-            Action action = destination.actionFor(category, policy.taxonomy());
-            decisions.putIfAbsent(path, new FieldDecision(path, category, action.type()));
+        JsonNode apply(FieldPath path, String category, JsonNode value) {
+            Action action = actions.get(category);
+            if (explain) {
+                String text = path.toString();
+                decisions.putIfAbsent(text, new FieldDecision(text, category, action.type()));
+            }
             switch (action.type()) {
                 case ALLOW -> {
                     sent.add(category);
@@ -227,7 +253,9 @@ public final class PrivacyGate {
 
         void unclassified(String path) {
             unclassified.add(path);
-            decisions.putIfAbsent(path, new FieldDecision(path, FieldDecision.UNCLASSIFIED, ActionType.DROP));
+            if (explain) {
+                decisions.putIfAbsent(path, new FieldDecision(path, FieldDecision.UNCLASSIFIED, ActionType.DROP));
+            }
         }
     }
 

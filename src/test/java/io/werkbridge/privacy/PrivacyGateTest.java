@@ -47,10 +47,22 @@ class PrivacyGateTest {
 
     @Test
     void unclassifiedFieldsAreDroppedAndReported() {
-        GateResult portal = gate.filter("portal", customer());
+        GateResult portal = gate.explain("portal", customer());
         assertThat(portal.filtered().path("body").has("shoeSize")).isFalse();
         assertThat(portal.unclassified()).containsExactly("shoeSize");
         assertThat(portal.decisions()).contains(new FieldDecision("shoeSize", FieldDecision.UNCLASSIFIED, ActionType.DROP));
+    }
+
+    @Test
+    void explainListsADecisionPerPathWhileDeliveryFilteringSkipsThem() {
+        GateResult explained = gate.explain("shop", customer());
+        assertThat(explained.decisions()).contains(
+                new FieldDecision("contacts[].phone", "communication.phone", ActionType.MASK),
+                new FieldDecision("bankAccounts", "billing.bank-account", ActionType.DROP),
+                new FieldDecision("$key", "status.customer-number", ActionType.ALLOW));
+        GateResult delivered = gate.filter("shop", customer());
+        assertThat(delivered.decisions()).isEmpty();
+        assertThat(delivered.filtered()).isEqualTo(explained.filtered());
     }
 
     @Test

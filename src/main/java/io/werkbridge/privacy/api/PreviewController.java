@@ -53,7 +53,7 @@ public final class PreviewController {
         }
         GateResult result;
         try {
-            result = gate.filter(destination, (ObjectNode) message);
+            result = gate.explain(destination, (ObjectNode) message);
         } catch (MessageHeldException held) {
             return new Preview(destination, true, held.getMessage() + ": the message would be held", null, List.of(), Set.of());
         }
