@@ -58,13 +58,4 @@ final class Boundaries {
         }
         return true;
     }
-
-    static boolean containsDigit(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

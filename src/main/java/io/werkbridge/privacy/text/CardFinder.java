@@ -2,7 +2,6 @@ package io.werkbridge.privacy.text;
 
 import io.werkbridge.privacy.text.Finding.Kind;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,21 +19,40 @@ final class CardFinder {
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
 
-    private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\p{N}_])\\d++(?:[ -]\\d++)*+");
-
     private static final Pattern COMPACT_TIMESTAMP = Pattern.compile(
             "(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:[01]\\d|2[0-3])[0-5]\\d[0-5]\\d");
 
     private CardFinder() {
     }
 
-    static void find(String text, List<Finding> out) {
-        Matcher matcher = RUN.matcher(text);
-        while (matcher.find()) {
-            if (matcher.end() - matcher.start() >= MIN_DIGITS) {
-                findInRun(text, DigitGroups.of(text, matcher.start(), matcher.end()), out);
-            }
+    /**
+     * At a token start: if a run of digit groups joined by single spaces or dashes starts here,
+     * reports the card numbers in it and returns the run's end, so the caller skips the rest of the
+     * run; otherwise returns {@code start + 1}.
+     */
+    static int findAt(String text, int start, List<Finding> out) {
+        if (!Boundaries.isDigit(text.charAt(start))) {
+            return start + 1;
         }
+        int end = runEnd(text, start);
+        if (end - start >= MIN_DIGITS) {
+            findInRun(text, DigitGroups.of(text, start, end), out);
+        }
+        return end;
+    }
+
+    /** The end of {@code \d+([ -]\d+)*} starting at {@code start}. */
+    private static int runEnd(String text, int start) {
+        int end = start;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            boolean joint = (c == ' ' || c == '-') && end + 1 < text.length() && Boundaries.isDigit(text.charAt(end + 1));
+            if (!Boundaries.isDigit(c) && !joint) {
+                break;
+            }
+            end += joint ? 2 : 1;
+        }
+        return end;
     }
 
     private static void findInRun(String text, DigitGroups groups, List<Finding> out) {

@@ -73,9 +73,20 @@ final class DigitGroups {
         return text.charAt(starts[group]);
     }
 
-    /** The characters between group {@code group - 1} and group {@code group}; group >= 1. */
-    CharSequence separatorBefore(int group) {
-        return text.subSequence(ends[group - 1], starts[group]);
+    /** How often {@code c} stands between group {@code group - 1} and group {@code group}; group >= 1. */
+    int countBefore(int group, char c) {
+        int n = 0;
+        for (int i = ends[group - 1]; i < starts[group]; i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The single character between group {@code group - 1} and {@code group}, or 0 if there are more or none. */
+    private char singleSeparatorBefore(int group) {
+        return starts[group] - ends[group - 1] == 1 ? text.charAt(ends[group - 1]) : 0;
     }
 
     /** Whether exactly one space stands before {@code group}: the only place a new finding may start inside a run. */
@@ -92,9 +103,8 @@ final class DigitGroups {
         if (last - first != 2) {
             return false;
         }
-        CharSequence a = separatorBefore(first + 1);
-        CharSequence b = separatorBefore(first + 2);
-        if (a.length() != 1 || b.length() != 1 || a.charAt(0) != b.charAt(0) || "-/.".indexOf(a.charAt(0)) < 0) {
+        char a = singleSeparatorBefore(first + 1);
+        if (a != singleSeparatorBefore(first + 2) || a != '-' && a != '/' && a != '.') {
             return false;
         }
         int x = length(first);

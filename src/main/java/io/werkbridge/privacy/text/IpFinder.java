@@ -2,8 +2,6 @@ package io.werkbridge.privacy.text;
 
 import io.werkbridge.privacy.text.Finding.Kind;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * IPv4 and IPv6 address literals, with an optional prefix length ({@code 10.0.0.0/8},
@@ -17,35 +15,75 @@ import java.util.regex.Pattern;
  */
 final class IpFinder {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_.])\\d{1,3}+(?:\\.\\d{1,3}+){3}+");
-
-    private static final Pattern IPV6 = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_:.])[0-9A-Fa-f]{0,4}+:[0-9A-Fa-f:.]++");
-
     private IpFinder() {
     }
 
-    static void find(String text, List<Finding> out, boolean withIpv6) {
-        Matcher v4 = IPV4.matcher(text);
-        while (v4.find()) {
-            int start = v4.start();
-            if (IpLiterals.parse(text, start, v4.end()) != null) {
-                addWithPrefix(text, start, v4.end(), 32, out);
-            }
-        }
-        if (!withIpv6) {
+    /**
+     * At a token start (one not glued to a word): a digit not after a dot may open an IPv4 address
+     * ({@code IP:203.0.113.77} is fine); a hex digit or colon not after a dot or colon may open an
+     * IPv6 address if a colon follows within five characters. Only then is a literal parsed.
+     */
+    static void findAt(String text, int i, char previous, List<Finding> out) {
+        char c = text.charAt(i);
+        if (!isHex(c) && c != ':' || previous == '.') {
             return;
         }
-        Matcher v6 = IPV6.matcher(text);
-        while (v6.find()) {
-            int start = v6.start();
-            int end = trimTrailingPunctuation(text, start, v6.end());
-            if (hasTwoColonsAndAHexDigit(text, start, end)
-                    && IpLiterals.parse(text, start, end) != null) {
-                addWithPrefix(text, start, end, 128, out);
+        int v4End = Boundaries.isDigit(c) ? dottedQuadEnd(text, i) : -1;
+        if (v4End > 0 && IpLiterals.parse(text, i, v4End) != null) {
+            addWithPrefix(text, i, v4End, 32, out);
+        } else if (previous != ':' && colonWithinFive(text, i)) {
+            int end = trimTrailingPunctuation(text, i, ipv6RunEnd(text, i));
+            if (hasTwoColonsAndAHexDigit(text, i, end) && IpLiterals.parse(text, i, end) != null) {
+                addWithPrefix(text, i, end, 128, out);
             }
         }
+    }
+
+    /** The end of four dot-separated parts of one to three digits from {@code start}, or -1. */
+    private static int dottedQuadEnd(String text, int start) {
+        int position = start;
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (position >= text.length() || text.charAt(position) != '.') {
+                    return -1;
+                }
+                position++;
+            }
+            int partStart = position;
+            while (position < text.length() && position - partStart < 4 && Boundaries.isDigit(text.charAt(position))) {
+                position++;
+            }
+            int digits = position - partStart;
+            if (digits == 0 || digits == 4) {
+                return -1;
+            }
+        }
+        return position;
+    }
+
+    private static boolean colonWithinFive(String text, int start) {
+        for (int i = start; i < Math.min(start + 5, text.length()); i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isHex(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int ipv6RunEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && (isHex(text.charAt(end)) || text.charAt(end) == ':' || text.charAt(end) == '.')) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** A sentence may end right after an address: "... from 2001:db8::1." or "fe80::1:". */

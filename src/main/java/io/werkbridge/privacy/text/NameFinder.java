@@ -18,34 +18,54 @@ import java.util.List;
  */
 final class NameFinder {
 
-    private NameFinder() {
+    private static final NameFinder NONE = new NameFinder(List.of());
+
+    private final List<String> names;
+    /** The case-folded first code point of each name, to pass over most positions at once. */
+    private final int[] firsts;
+
+    /** Which ASCII characters can start a name, in either case; any other character might. */
+    private final boolean[] asciiStarts = new boolean[128];
+
+    private NameFinder(List<String> names) {
+        this.names = names;
+        this.firsts = new int[names.size()];
+        for (int n = 0; n < firsts.length; n++) {
+            firsts[n] = fold(names.get(n).codePointAt(0));
+        }
+        for (int c = 0; c < 128; c++) {
+            for (int first : firsts) {
+                asciiStarts[c] |= fold(c) == first;
+            }
+        }
     }
 
-    static void find(String text, Collection<String> namesInRecord, List<Finding> out) {
+    /** A cheap pre-check: false only where no name can start with {@code c}. */
+    boolean mayStartWith(char c) {
+        return firsts.length > 0 && (c >= 128 || asciiStarts[c]);
+    }
+
+    static NameFinder of(Collection<String> namesInRecord) {
         List<String> names = usableNames(namesInRecord);
-        if (names.isEmpty()) {
+        return names.isEmpty() ? NONE : new NameFinder(names);
+    }
+
+    /**
+     * Reports a name that starts at {@code i} as a whole word. Call it at least wherever the previous
+     * character is no letter or digit; it checks the word boundary itself.
+     */
+    void findAt(String text, int i, List<Finding> out) {
+        if (firsts.length == 0) {
             return;
         }
-        int i = 0;
-        while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
-            int width = Character.charCount(codePoint);
-            if (!atWordStart(text, i)) {
-                i += width;
-                continue;
-            }
-            int end = -1;
-            for (String name : names) {
-                end = matchAt(text, i, name);
+        int folded = fold(text.codePointAt(i));
+        for (int n = 0; n < firsts.length; n++) {
+            if (firsts[n] == folded && atWordStart(text, i)) {
+                int end = matchAt(text, i, names.get(n));
                 if (end > 0) {
-                    break;
+                    out.add(new Finding(i, end, Kind.NAME));
+                    return;
                 }
-            }
-            if (end > 0) {
-                out.add(new Finding(i, end, Kind.NAME));
-                i = end;
-            } else {
-                i += width;
             }
         }
     }
@@ -106,12 +126,15 @@ final class NameFinder {
     }
 
     private static boolean sameIgnoringCase(int a, int b) {
-        if (a == b) {
-            return true;
+        return a == b || fold(a) == fold(b);
+    }
+
+    /** Case folding as {@code regionMatches(true, ...)} does it, with a fast path for ASCII. */
+    private static int fold(int codePoint) {
+        if (codePoint < 128) {
+            return codePoint >= 'A' && codePoint <= 'Z' ? codePoint + ('a' - 'A') : codePoint;
         }
-        int upperA = Character.toUpperCase(a);
-        int upperB = Character.toUpperCase(b);
-        return upperA == upperB || Character.toLowerCase(upperA) == Character.toLowerCase(upperB);
+        return Character.toLowerCase(Character.toUpperCase(codePoint));
     }
 
     /** Letters, digits and combining marks belong to a word; so a name never matches inside one. */

@@ -10,64 +10,81 @@ import java.util.regex.Pattern;
  * {@code 0049 521 1234567}) and German national notation ({@code 0521 1234567}, {@code 0521/123456},
  * {@code 0521-123456}, {@code (0521) 12 34 56}, {@code 01711234567}).
  *
- * <p>The patterns only find runs of digit groups that start like a phone number (a {@code +}, an
+ * <p>The patterns only match runs of digit groups that start like a phone number (a {@code +}, an
  * {@code 00} or a {@code 0} followed by a non-zero digit); the rules that decide are in code:
  * a plausible number of digits, an assigned country calling code, an area code of 3 to 6 digits
  * whose subscriber number does not start with 0, at most one dash and one slash in a national or
  * {@code 00} number (so {@code 0815-4711-0001} is a part number), no date shape, and a boundary on
- * both sides. A run that fails as a whole is cut back at
- * single spaces, longest first, so a number followed by a year is still found.
+ * both sides. A run that fails as a whole is cut back group by group, longest first, so a number
+ * followed by a year is still found.
  */
 final class PhoneFinder {
 
     /** At most this many digit groups follow the first one; bounds the work per candidate. */
     private static final String TAIL_GROUPS = "{0,7}+";
 
+    /** Matched only where a token starts with + or 00; see {@link #findAt}. */
     private static final Pattern INTERNATIONAL = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_+])(?:\\+|00)[1-9]\\d*+"
-                    + "(?:(?: ?\\(0\\) ?| ?[/-] ?|[ .])\\d++)" + TAIL_GROUPS);
+            "(?:\\+|00)[1-9]\\d*+(?:(?: ?\\(0\\) ?| ?[/-] ?|[ .])\\d++)" + TAIL_GROUPS);
 
+    /** Matched only where a token starts with 0 or (0; see {@link #findAt}. */
     private static final Pattern NATIONAL = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_+])(?:\\(0[1-9]\\d*+\\) ?\\d++|0[1-9]\\d*+)"
-                    + "(?: ?[/-] ?\\d++| \\d++)" + TAIL_GROUPS);
+            "(?:\\(0[1-9]\\d*+\\) ?\\d++|0[1-9]\\d*+)(?: ?[/-] ?\\d++| \\d++)" + TAIL_GROUPS);
 
-    private PhoneFinder() {
+    private final String text;
+    private Matcher international;
+    private Matcher national;
+
+    /** A finder for one text; the matchers are made on first use, as most texts need none. */
+    PhoneFinder(String text) {
+        this.text = text;
     }
 
-    static void find(String text, List<Finding> out) {
-        scan(text, INTERNATIONAL, true, out);
-        scan(text, NATIONAL, false, out);
-    }
-
-    private static void scan(String text, Pattern pattern, boolean international, List<Finding> out) {
-        Matcher matcher = pattern.matcher(text);
-        int from = 0;
-        while (from < text.length() && matcher.find(from)) {
-            int start = matcher.start();
-            DigitGroups groups = DigitGroups.of(text, start, matcher.end());
-            if (Boundaries.leftOk(text, start)) {
-                for (int last = groups.count() - 1; last >= 0; last--) {
-                    boolean valid = international
-                            ? validInternational(text, start, groups, last)
-                            : validNational(text, start, groups, last);
-                    if (valid && Boundaries.rightOk(text, groups.end(last))) {
-                        out.add(new Finding(start, groups.end(last), Kind.PHONE));
-                        break;
-                    }
-                }
+    /**
+     * At a token start (one not glued to a word or a {@code +}): tries the patterns anchored here if
+     * the character can open a phone number ({@code +}, {@code 0}, {@code (}). The regex engine never
+     * walks the text by itself, which would cost it a try at every position. Every token start
+     * inside a run is tried too, so "0521 123456 0171 1234567" yields both numbers.
+     */
+    void findAt(int i, char previous, List<Finding> out) {
+        char c = text.charAt(i);
+        if (c != '+' && c != '0' && c != '(' || previous == '+') {
+            return;
+        }
+        int length = text.length();
+        boolean doubleZero = c == '0' && i + 1 < length && text.charAt(i + 1) == '0';
+        if (c == '+' || doubleZero) {
+            if (international == null) {
+                international = INTERNATIONAL.matcher(text);
             }
-            from = nextStart(groups, matcher.end());
+            if (international.region(i, length).lookingAt()) {
+                addLongestValid(text, i, international.end(), true, out);
+            }
+        } else {
+            if (national == null) {
+                national = NATIONAL.matcher(text);
+            }
+            if (national.region(i, length).lookingAt()) {
+                addLongestValid(text, i, national.end(), false, out);
+            }
         }
     }
 
-    /** Another number may begin after a single space inside this run ("0521 123456 0171 1234567"). */
-    private static int nextStart(DigitGroups groups, int runEnd) {
-        for (int g = 1; g < groups.count(); g++) {
-            if (groups.spaceBefore(g)) {
-                return groups.start(g);
+    /** The run [start, runEnd) cut back at group ends, longest first, until it is a valid number. */
+    private static void addLongestValid(String text, int start, int runEnd, boolean international, List<Finding> out) {
+        if (!Boundaries.leftOk(text, start)) {
+            return;
+        }
+        DigitGroups groups = DigitGroups.of(text, start, runEnd);
+        for (int last = groups.count() - 1; last >= 0; last--) {
+            boolean valid = international
+                    ? validInternational(text, start, groups, last)
+                    : validNational(text, start, groups, last);
+            if (valid && Boundaries.rightOk(text, groups.end(last))) {
+                out.add(new Finding(start, groups.end(last), Kind.PHONE));
+                return;
             }
         }
-        return runEnd;
     }
 
     private static boolean validInternational(String text, int start, DigitGroups groups, int last) {
@@ -82,11 +99,10 @@ final class PhoneFinder {
         }
         int dashes = 0;
         for (int g = 1; g <= last; g++) {
-            CharSequence separator = groups.separatorBefore(g);
-            if (g > 1 && contains(separator, '(')) {
+            if (g > 1 && groups.countBefore(g, '(') > 0) {
                 return false; // the trunk "(0)" only stands right after the country code
             }
-            dashes += count(separator, '-');
+            dashes += groups.countBefore(g, '-');
         }
         // "0031-2345-6789" is a part number as often as a phone number; "+31-23-456789" is not
         return (plus || dashes <= 1) && plausibleCountryAndNumber(text, groups, last, plus);
@@ -131,9 +147,8 @@ final class PhoneFinder {
         int dashes = 0;
         int slashes = 0;
         for (int g = 1; g <= last; g++) {
-            CharSequence separator = groups.separatorBefore(g);
-            dashes += count(separator, '-');
-            int slash = count(separator, '/');
+            dashes += groups.countBefore(g, '-');
+            int slash = groups.countBefore(g, '/');
             if (slash > 0 && g > 1) {
                 return false; // a slash only separates the area code
             }
@@ -152,19 +167,5 @@ final class PhoneFinder {
             return digits >= 11 && third >= '5' && third <= '7';
         }
         return true;
-    }
-
-    private static boolean contains(CharSequence s, char c) {
-        return count(s, c) > 0;
-    }
-
-    private static int count(CharSequence s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
     }
 }

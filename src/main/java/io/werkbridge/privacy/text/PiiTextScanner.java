@@ -19,8 +19,10 @@ import java.util.Objects;
  * carries, as whole words regardless of case. Number-like findings must stand apart from the words
  * and numbers around them, so {@code ORD-2026-000123} or {@code 20.11.2026} never match.
  *
- * <p>Overlapping findings are merged into one (of the kind that starts first), so no part of either
- * stays in the text. The scanner holds no state: one instance can serve all threads.
+ * <p>E-mail addresses are found from each {@code @}; everything else in one pass over the text that
+ * does work only where a token starts (figures in {@code docs/benchmarks.md}). Overlapping findings are
+ * merged into one (of the kind that starts first), so no part of either stays in the text. The
+ * scanner holds no state: one instance can serve all threads.
  */
 public final class PiiTextScanner {
 
@@ -43,16 +45,43 @@ public final class PiiTextScanner {
         if (text.indexOf('@') >= 0) {
             EmailFinder.find(text, found);
         }
-        if (Boundaries.containsDigit(text)) {
-            List<Span> ibanLookAlikes = new ArrayList<>(0);
-            IbanFinder.find(text, found, ibanLookAlikes);
-            int beforeNumbers = found.size();
-            PhoneFinder.find(text, found);
-            CardFinder.find(text, found);
-            dropInside(ibanLookAlikes, found, beforeNumbers);
-            IpFinder.find(text, found, text.indexOf(':') >= 0);
+        NameFinder names = NameFinder.of(namesInRecord);
+        boolean colons = text.indexOf(':') >= 0;
+        PhoneFinder phones = new PhoneFinder(text);
+        List<Span> ibanLookAlikes = new ArrayList<>(0);
+        int cardRunEnd = 0;
+        char previous = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(previous)) {
+                if (names.mayStartWith(c)) {
+                    names.findAt(text, i, found);
+                }
+                if (previous != '_') {
+                    // a token starts here: the only places a number-like finding may start
+                    if (c >= '0' && c <= '9') {
+                        if (i >= cardRunEnd) {
+                            cardRunEnd = CardFinder.findAt(text, i, found);
+                        }
+                        if (c == '0') {
+                            phones.findAt(i, previous, found);
+                        }
+                        IpFinder.findAt(text, i, previous, found);
+                    } else if (c == '+' || c == '(') {
+                        phones.findAt(i, previous, found);
+                    } else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                        IbanFinder.findAt(text, i, found, ibanLookAlikes);
+                        if (colons && (c <= 'F' || c >= 'a' && c <= 'f')) {
+                            IpFinder.findAt(text, i, previous, found);
+                        }
+                    } else if (c == ':') {
+                        IpFinder.findAt(text, i, previous, found);
+                    }
+                }
+            }
+            previous = c;
         }
-        NameFinder.find(text, namesInRecord, found);
+        dropPiecesOf(ibanLookAlikes, found);
         return merge(found);
     }
 
@@ -77,19 +106,12 @@ public final class PiiTextScanner {
     }
 
     /** Phone and card findings inside an IBAN look-alike are pieces of it, not numbers of their own. */
-    private static void dropInside(List<Span> lookAlikes, List<Finding> found, int from) {
+    private static void dropPiecesOf(List<Span> lookAlikes, List<Finding> found) {
         if (lookAlikes.isEmpty()) {
             return;
         }
-        for (int i = found.size() - 1; i >= from; i--) {
-            Finding finding = found.get(i);
-            for (Span lookAlike : lookAlikes) {
-                if (lookAlike.contains(finding)) {
-                    found.remove(i);
-                    break;
-                }
-            }
-        }
+        found.removeIf(finding -> (finding.kind() == Finding.Kind.PHONE || finding.kind() == Finding.Kind.CARD)
+                && lookAlikes.stream().anyMatch(lookAlike -> lookAlike.contains(finding)));
     }
 
     private static List<Finding> merge(List<Finding> found) {
