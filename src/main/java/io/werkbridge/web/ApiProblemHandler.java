@@ -48,6 +48,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
     }
 
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail conflict(IllegalStateException e) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("unexpected error in the HTTP API: {}", e.getClass().getName(), e);

@@ -2,20 +2,12 @@ package io.werkbridge.privacy.vault;
 
 import io.werkbridge.privacy.operator.KeyedHash;
 import io.werkbridge.privacy.operator.TokenShapes;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,19 +18,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PseudonymVault implements Pseudonymizer {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private final JdbcTemplate jdbc;
     private final KeyedHash valueHash;
-    private final SecretKeySpec encryptionKey;
+    private final SealedBox box;
     private final TokenShapes shapes = new TokenShapes();
-    private final SecureRandom random = new SecureRandom();
 
     public PseudonymVault(JdbcTemplate jdbc, byte[] hubSecret) {
         this.jdbc = jdbc;
         KeyedHash derive = new KeyedHash(hubSecret);
         this.valueHash = new KeyedHash(HexFormat.of().parseHex(derive.hash("werkbridge-vault-lookup-v1")));
-        this.encryptionKey = new SecretKeySpec(HexFormat.of().parseHex(derive.hash("werkbridge-vault-encryption-v1")), "AES");
+        this.box = new SealedBox(HexFormat.of().parseHex(derive.hash("werkbridge-vault-encryption-v1")));
     }
 
     @Override
@@ -75,26 +64,14 @@ public final class PseudonymVault implements Pseudonymizer {
     }
 
     private String encrypt(String value) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("pseudonym vault: cannot encrypt", e);
-        }
+        return box.seal(value);
     }
 
     private String decrypt(String stored) {
         try {
-            byte[] bytes = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("pseudonym vault: an entry cannot be decrypted with this hub's key", e);
+            return box.open(stored);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("pseudonym vault: " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,96 @@
+package io.werkbridge.rights;
+
+import io.werkbridge.messaging.FlowProperties;
+import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.privacy.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.ValueOperators;
+import io.werkbridge.privacy.audit.DisclosureSearch;
+import io.werkbridge.privacy.vault.Pseudonymizer;
+import io.werkbridge.privacy.vault.SealedBox;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Wires the rights requests: targets from configuration, the store, the service, and the scheduled worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class RightsConfiguration {
+
+    @Bean
+    RightsStore rightsStore(JdbcTemplate jdbc) {
+        return new RightsStore(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
+        return new OwnStoresTarget(disclosures, vault, jdbc);
+    }
+
+    /** Seals what requests carry (e-mail, corrections, collected exports) under a key derived from the hub secret. */
+    @Bean
+    SealedBox rightsBox(ValueOperators operators) {
+        return new SealedBox(HexFormat.of().parseHex(operators.hash("werkbridge-rights-sealing-v1")));
+    }
+
+    @Bean
+    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own) {
+        Map<String, RightsTarget> targets = new LinkedHashMap<>();
+        properties.systems().forEach((name, endpoint) ->
+                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password())));
+        targets.put(own.system(), own);
+        return new RightsTargets(targets);
+    }
+
+    @Bean
+    RightsService rightsService(RightsStore store, RightsTargets targets, OwnStoresTarget own, JdbcSubjectRestrictions restrictions,
+                                ValueOperators operators, SealedBox rightsBox, RightsProperties properties,
+                                HoldQueues holds, FlowProperties flows) {
+        Runnable releaseHolds = () -> flows.flows().forEach((flow, definition) ->
+                definition.destinations().forEach(destination -> holds.release(flow, destination, null)));
+        return new RightsService(store, targets.external(), own, restrictions, operators, rightsBox, properties, releaseHolds, Clock.systemUTC());
+    }
+
+    @Bean
+    RightsWorker rightsWorker(RightsStore store, RightsTargets targets, SealedBox rightsBox, RightsProperties properties) {
+        return new RightsWorker(store, targets.all(), rightsBox, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    RightsExport rightsExport(RightsStore store, OwnStoresTarget own, SealedBox rightsBox) {
+        return new RightsExport(store, own, rightsBox, Clock.systemUTC());
+    }
+
+    @Bean
+    ScheduledRightsWork scheduledRightsWork(RightsWorker worker) {
+        return new ScheduledRightsWork(worker);
+    }
+
+    /** Every target by system name; {@code external()} leaves out the hub's own stores. */
+    record RightsTargets(Map<String, RightsTarget> all) {
+        Map<String, RightsTarget> external() {
+            Map<String, RightsTarget> external = new LinkedHashMap<>(all);
+            external.remove(OwnStoresTarget.SYSTEM);
+            return external;
+        }
+    }
+
+    /** Runs the worker on a fixed delay. */
+    static final class ScheduledRightsWork {
+        private final RightsWorker worker;
+
+        ScheduledRightsWork(RightsWorker worker) {
+            this.worker = worker;
+        }
+
+        @Scheduled(fixedDelayString = "${werkbridge.rights.worker-interval:1000}")
+        void run() {
+            worker.runDue();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.werkbridge.rights;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How a request names its data subject: customer number and contact id, or e-mail address. */
+public record SubjectIds(String customerNumber, String contactId, String email) {
+
+    private static final Pattern REF = Pattern.compile("[0-9A-Za-z\\-]{1,40}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,63}");
+
+    public SubjectIds {
+        if (customerNumber == null && email == null) {
+            throw new IllegalArgumentException("name the subject by customerNumber (and contactId) or by email");
+        }
+        if (customerNumber != null && !REF.matcher(customerNumber).matches()) {
+            throw new IllegalArgumentException("customerNumber must be 1-40 letters, digits or '-'");
+        }
+        if (contactId != null && !REF.matcher(contactId).matches()) {
+            throw new IllegalArgumentException("contactId must be 1-40 letters, digits or '-'");
+        }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new IllegalArgumentException("email is not an e-mail address");
+        }
+    }
+
+    /** The references the disclosure log, the vault and the restrictions use. */
+    public Set<String> refs() {
+        Set<String> refs = new LinkedHashSet<>();
+        if (customerNumber != null) {
+            refs.add(customerNumber);
+        }
+        if (contactId != null) {
+            refs.add(contactId);
+        }
+        return refs;
+    }
+
+    /** The most specific reference: the contact when given, else the customer. */
+    public String primaryRef() {
+        return contactId != null ? contactId : customerNumber;
+    }
+}
