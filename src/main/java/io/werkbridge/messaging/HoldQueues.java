@@ -8,6 +8,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,6 +66,19 @@ public class HoldQueues {
             throw new IllegalArgumentException("discard needs the messageId of one held message");
         }
         return move(holdQueue(flow, destination), selector(messageId), null);
+    }
+
+    /**
+     * Retention: removes parked messages (held or dead-lettered) older than {@code cutoff} from {@code queue}, or with
+     * {@code dryRun} only counts them. Returns the number (to be) removed.
+     */
+    public int purgeOlderThan(String queue, Instant cutoff, boolean dryRun) {
+        String selector = "JMSTimestamp < " + cutoff.toEpochMilli();
+        if (dryRun) {
+            Integer count = jms.browseSelected(queue, selector, (session, browser) -> Collections.list(browser.getEnumeration()).size());
+            return count == null ? 0 : count;
+        }
+        return move(queue, selector, null);
     }
 
     private int move(String source, String selector, String target) {

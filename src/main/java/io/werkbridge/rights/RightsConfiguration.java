@@ -4,11 +4,14 @@ import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.messaging.HoldQueues;
 import io.werkbridge.privacy.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.ValueOperators;
+import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import io.werkbridge.privacy.vault.SealedBox;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +72,43 @@ public class RightsConfiguration {
     @Bean
     ScheduledRightsWork scheduledRightsWork(RightsWorker worker) {
         return new ScheduledRightsWork(worker);
+    }
+
+    @Bean
+    CustomerContracts customerContracts(JdbcTemplate jdbc) {
+        return new CustomerContracts(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    RetentionService retentionService(RetentionProperties properties, DisclosureLog disclosures, Pseudonymizer vault,
+                                      CustomerContracts contracts, HoldQueues holds, FlowProperties flows, JdbcTemplate jdbc) {
+        List<String> parked = new ArrayList<>();
+        flows.flows().forEach((flow, definition) -> {
+            parked.add(FlowProperties.deadLetter(flow));
+            definition.destinations().forEach(destination -> parked.add(FlowProperties.queue(flow, destination) + ".hold"));
+        });
+        return new RetentionService(properties, disclosures, vault, contracts, holds, parked, jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    ScheduledRetention scheduledRetention(RetentionService retention, RetentionProperties properties) {
+        return new ScheduledRetention(retention, properties);
+    }
+
+    /** Runs retention on its schedule ({@code werkbridge.retention.cron}, nightly by default). */
+    static final class ScheduledRetention {
+        private final RetentionService retention;
+        private final RetentionProperties properties;
+
+        ScheduledRetention(RetentionService retention, RetentionProperties properties) {
+            this.retention = retention;
+            this.properties = properties;
+        }
+
+        @Scheduled(cron = "${werkbridge.retention.cron:0 30 3 * * *}")
+        void run() {
+            retention.run(properties.dryRun());
+        }
     }
 
     /** Every target by system name; {@code external()} leaves out the hub's own stores. */

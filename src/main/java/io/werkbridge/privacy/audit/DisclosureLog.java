@@ -75,4 +75,30 @@ public final class DisclosureLog {
     private static String join(Set<String> values) {
         return String.join(",", values);
     }
+
+    /**
+     * Retention: removes the oldest records, those that occurred before {@code cutoff} and precede every newer one,
+     * and moves the chain's anchor to the last removed record so the rest stays verifiable. Returns how many records
+     * were (or, with {@code dryRun}, would be) removed.
+     */
+    public int pruneBefore(Instant cutoff, boolean dryRun) {
+        Integer removed = transactions.execute(status -> {
+            jdbc.queryForObject("SELECT last_hash FROM disclosure_chain_head WHERE id = 1 FOR UPDATE", String.class);
+            Long firstKept = jdbc.queryForObject("SELECT MIN(id) FROM disclosure WHERE occurred_at >= ?", Long.class, cutoff.atOffset(ZoneOffset.UTC));
+            Long lastRemoved = firstKept == null
+                    ? jdbc.queryForObject("SELECT MAX(id) FROM disclosure", Long.class)
+                    : jdbc.queryForObject("SELECT MAX(id) FROM disclosure WHERE id < ?", Long.class, firstKept);
+            if (lastRemoved == null) {
+                return 0;
+            }
+            Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM disclosure WHERE id <= ?", Integer.class, lastRemoved);
+            if (!dryRun) {
+                String anchorHash = jdbc.queryForObject("SELECT record_hash FROM disclosure WHERE id = ?", String.class, lastRemoved);
+                jdbc.update("UPDATE disclosure_chain_head SET anchor_id = ?, anchor_hash = ? WHERE id = 1", lastRemoved, anchorHash);
+                jdbc.update("DELETE FROM disclosure WHERE id <= ?", lastRemoved);
+            }
+            return count;
+        });
+        return removed == null ? 0 : removed;
+    }
 }

@@ -21,13 +21,14 @@ public final class DisclosureVerifier {
     }
 
     public ChainReport verify() {
-        Head head = jdbc.queryForObject("SELECT last_id, last_hash FROM disclosure_chain_head WHERE id = 1",
-                (rs, n) -> new Head(rs.getObject("last_id", Long.class), rs.getString("last_hash")));
+        Head head = jdbc.queryForObject("SELECT last_id, last_hash, anchor_id, anchor_hash FROM disclosure_chain_head WHERE id = 1",
+                (rs, n) -> new Head(rs.getObject("last_id", Long.class), rs.getString("last_hash"),
+                        rs.getObject("anchor_id", Long.class), rs.getString("anchor_hash")));
         long upTo = head.lastId() == null ? Long.MAX_VALUE : head.lastId();
-        String expected = DisclosureHash.GENESIS;
+        String expected = head.anchorHash() == null ? DisclosureHash.GENESIS : head.anchorHash();
         long checked = 0;
         long unchained = 0;
-        long after = Long.MIN_VALUE;
+        long after = head.anchorId() == null ? Long.MIN_VALUE : head.anchorId();
         List<StoredDisclosure> page;
         do {
             page = jdbc.query(StoredDisclosure.SELECT + " WHERE id > ? AND id <= ? ORDER BY id FETCH FIRST " + PAGE
@@ -50,7 +51,8 @@ public final class DisclosureVerifier {
             return new ChainReport(false, checked, head.lastId(), "the chain head names record " + head.lastId()
                     + " as the last one, but the chain ends elsewhere: records at the end were removed or altered");
         }
-        return new ChainReport(true, checked, null, "chain intact: " + checked + " record(s) link from the genesis value"
+        return new ChainReport(true, checked, null, "chain intact: " + checked + " record(s) link from "
+                + (head.anchorId() == null ? "the genesis value" : "the retention anchor (records up to " + head.anchorId() + " pruned)")
                 + " to the chain head" + (unchained == 0 ? "" : "; " + unchained + " older record(s) predate the chain"));
     }
 
@@ -67,6 +69,6 @@ public final class DisclosureVerifier {
         return null;
     }
 
-    private record Head(Long lastId, String lastHash) {
+    private record Head(Long lastId, String lastHash, Long anchorId, String anchorHash) {
     }
 }

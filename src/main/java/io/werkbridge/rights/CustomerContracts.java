@@ -1,0 +1,60 @@
+package io.werkbridge.rights;
+
+import io.werkbridge.model.EntityType;
+import io.werkbridge.model.Envelope;
+import io.werkbridge.model.Operation;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Remembers, per customer number, when the customer's contract ends, as the customer-master flow last saw it, so
+ * retention can forget the customer's pseudonyms six months later. Nothing else of the master data is kept.
+ */
+public final class CustomerContracts {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public CustomerContracts(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Route step for customer-master messages; other messages pass untouched. */
+    public void remember(Envelope envelope) {
+        if (envelope.type() != EntityType.CUSTOMER || envelope.operation() != Operation.UPSERT) {
+            return;
+        }
+        String end = envelope.body().path("contract").path("end").asText(null);
+        LocalDate contractEnd;
+        try {
+            contractEnd = end == null ? null : LocalDate.parse(end);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("contract.end is not an ISO date", e);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Date date = contractEnd == null ? null : Date.valueOf(contractEnd);
+        if (jdbc.update("UPDATE customer_contract SET contract_end = ?, updated_at = ? WHERE customer_number = ?", date, now, envelope.key()) == 0) {
+            try {
+                jdbc.update("INSERT INTO customer_contract (customer_number, contract_end, updated_at) VALUES (?, ?, ?)", envelope.key(), date, now);
+            } catch (DuplicateKeyException raced) {
+                jdbc.update("UPDATE customer_contract SET contract_end = ?, updated_at = ? WHERE customer_number = ?", date, now, envelope.key());
+            }
+        }
+    }
+
+    /** Customers whose contract ended before {@code cutoff}. */
+    public List<String> endedBefore(LocalDate cutoff) {
+        return jdbc.queryForList("SELECT customer_number FROM customer_contract WHERE contract_end < ?", String.class, Date.valueOf(cutoff));
+    }
+
+    public void forget(String customerNumber) {
+        jdbc.update("DELETE FROM customer_contract WHERE customer_number = ?", customerNumber);
+    }
+}

@@ -1,0 +1,89 @@
+package io.werkbridge.rights;
+
+import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.vault.Pseudonymizer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Deletes what is past its retention period: disclosure records (pruned from the oldest, the chain stays
+ * verifiable), parked messages with personal data, the pseudonyms of customers whose contract ended more than the
+ * configured period ago, and collected exports. A dry run reports what would go and deletes nothing.
+ */
+public final class RetentionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+    private final RetentionProperties properties;
+    private final DisclosureLog disclosures;
+    private final Pseudonymizer vault;
+    private final CustomerContracts contracts;
+    private final HoldQueues parked;
+    private final List<String> parkedQueues;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public RetentionService(RetentionProperties properties, DisclosureLog disclosures, Pseudonymizer vault, CustomerContracts contracts,
+                            HoldQueues parked, List<String> parkedQueues, JdbcTemplate jdbc, Clock clock) {
+        this.properties = properties;
+        this.disclosures = disclosures;
+        this.vault = vault;
+        this.contracts = contracts;
+        this.parked = parked;
+        this.parkedQueues = List.copyOf(parkedQueues);
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What a run removed (or, in a dry run, would remove). Counts only, never values. */
+    public record Report(boolean dryRun, Instant ranAt, int disclosureRecords, Map<String, Integer> parkedMessages,
+                         int customersPastContract, int pseudonyms, int exports) {
+    }
+
+    public Report run(boolean dryRun) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int pruned = disclosures.pruneBefore(cutoff(today, properties.disclosures()), dryRun);
+        Map<String, Integer> messages = new TreeMap<>();
+        Instant parkedCutoff = cutoff(today, properties.parkedMessages());
+        for (String queue : parkedQueues) {
+            int n = parked.purgeOlderThan(queue, parkedCutoff, dryRun);
+            if (n > 0) {
+                messages.put(queue, n);
+            }
+        }
+        List<String> ended = contracts.endedBefore(today.minus(properties.afterContract()));
+        int pseudonyms = 0;
+        for (String customer : ended) {
+            pseudonyms += dryRun ? countPseudonyms(customer) : vault.forgetSubject(customer);
+            if (!dryRun) {
+                contracts.forget(customer);
+            }
+        }
+        Timestamp exportCutoff = Timestamp.from(cutoff(today, properties.exports()));
+        Integer exports = dryRun
+                ? jdbc.queryForObject("SELECT COUNT(*) FROM rights_export WHERE created_at < ?", Integer.class, exportCutoff)
+                : Integer.valueOf(jdbc.update("DELETE FROM rights_export WHERE created_at < ?", exportCutoff));
+        Report report = new Report(dryRun, now, pruned, messages, ended.size(), pseudonyms, exports == null ? 0 : exports);
+        LOG.info("retention {}: {}", dryRun ? "dry run" : "run", report);
+        return report;
+    }
+
+    private int countPseudonyms(String customer) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault WHERE subject_refs LIKE ?", Integer.class, "%," + customer + ",%");
+        return n == null ? 0 : n;
+    }
+
+    private static Instant cutoff(LocalDate today, java.time.Period period) {
+        return today.minus(period).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
