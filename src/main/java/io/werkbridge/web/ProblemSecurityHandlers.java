@@ -38,8 +38,6 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, problem);
     }
 }

@@ -1,6 +1,10 @@
 package io.werkbridge.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -8,6 +12,13 @@ import org.springframework.http.ProblemDetail;
 final class Problems {
 
     private Problems() {
+    }
+
+    /** Writes a problem as the whole response, for filters that answer before any controller. */
+    static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     static ProblemDetail of(HttpStatus status, String type, String title, String detail) {

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Every HTTP and SOAP endpoint is authenticated (HTTP Basic against the configured clients). The WSDL and the
@@ -27,14 +28,20 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits.requestsPerSecond(), limits.burst(), json, System::nanoTime),
+                        BasicAuthenticationFilter.class);
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/api/**", "/simulator/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/services/**").permitAll()
                         .requestMatchers("/services/**").hasRole("ERP")
                         .requestMatchers("/simulator/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi/**").permitAll()
+                        .requestMatchers("/api/v1/shop/**").hasRole("SHOP")
+                        .requestMatchers("/api/v1/portal/**").hasRole("PORTAL")
                         .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
                         .requestMatchers("/api/v1/rights/**", "/api/v1/retention/**").hasRole("DPO")
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
