@@ -15,6 +15,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -28,8 +33,21 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits,
+                                    ObjectProvider<JwtDecoder> jwtDecoder,
+                                    @Value("${werkbridge.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        if (jwtDecoder.getIfAvailable() != null) {
+            // Production clients: OAuth2 bearer tokens from the configured issuer; the roles claim carries the roles.
+            JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+            roles.setAuthoritiesClaimName(rolesClaim);
+            roles.setAuthorityPrefix("ROLE_");
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setJwtGrantedAuthoritiesConverter(roles);
+            http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+            LOG.info("OAuth2 bearer tokens accepted; roles from claim '{}'", rolesClaim);
+        }
         http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerSecond(), limits.burst(), json, System::nanoTime),
                         BasicAuthenticationFilter.class);
