@@ -1,0 +1,18 @@
+package io.werkbridge.machine;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/** The machine files, read and checked at start-up: a bad file stops the hub with a message naming it. */
+@Configuration(proxyBeanMethods = false)
+public class MachineConfiguration {
+
+    @Bean
+    MachineRegistry machineRegistry(ResourcePatternResolver resources, Environment environment,
+                                    @Value("${werkbridge.machines.location}") String location) {
+        return new MachineFiles(resources, environment).load(location);
+    }
+}
