@@ -1,5 +1,6 @@
 package io.werkbridge.machine;
 
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +15,15 @@ public class MachineConfiguration {
     MachineRegistry machineRegistry(ResourcePatternResolver resources, Environment environment,
                                     @Value("${werkbridge.machines.location}") String location) {
         return new MachineFiles(resources, environment).load(location);
+    }
+
+    @Bean
+    MachineStatusBoard machineStatus() {
+        return new MachineStatusBoard(Clock.systemUTC());
+    }
+
+    @Bean
+    MachineEvents machineEvents(MachineRegistry machines, MachineStatusBoard status) {
+        return new MachineEvents(machines, status, Clock.systemUTC());
     }
 }

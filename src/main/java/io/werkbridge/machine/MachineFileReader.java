@@ -98,6 +98,13 @@ public final class MachineFileReader {
             };
         }
         List<MappingRule> mapping = mapping(root.path("mapping"), problems);
+        if (protocol.isPresent() && protocol.get() != Protocol.SERIAL) {
+            for (int i = 0; i < mapping.size(); i++) {
+                if (mapping.get(i).field() == MappingRule.Field.TIMESTAMP) {
+                    problems.add("mapping[" + i + "].field", "timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time");
+                }
+            }
+        }
         problems.throwIfAny();
         return new MachineDefinition(file, id, machineNumber, machineType, customerNumber, enabled, connection, mapping);
     }

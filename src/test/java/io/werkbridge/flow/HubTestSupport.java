@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running hub for all flow tests (the same configuration, so Spring caches one context), with WireMock
- * playing the shop and the portal. The stubs are started once per JVM and reset before each test.
+ * playing the shop, the portal and the ERP's machine-event endpoint. The stubs are started once per JVM and reset before each test.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = WerkbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,6 +34,7 @@ public abstract class HubTestSupport {
 
     protected static final WireMockServer SHOP = start();
     protected static final WireMockServer PORTAL = start();
+    protected static final WireMockServer ERP = start();
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
     @LocalServerPort
@@ -50,15 +51,30 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.data-dir", DATA::toString);
         registry.add("werkbridge.destinations.shop.url", () -> SHOP.baseUrl() + "/shop/customers");
         registry.add("werkbridge.destinations.portal.url", () -> PORTAL.baseUrl() + "/portal/customers");
+        registry.add("werkbridge.destinations.portal.machine-url", () -> PORTAL.baseUrl() + "/portal/machine-events");
+        registry.add("werkbridge.destinations.erp.machine-url", () -> ERP.baseUrl() + "/erp/machine-events");
     }
 
     @BeforeEach
     void resetStubs() {
-        for (WireMockServer server : List.of(SHOP, PORTAL)) {
+        for (WireMockServer server : List.of(SHOP, PORTAL, ERP)) {
             server.resetAll();
-            server.stubFor(post(urlPathEqualTo(server == SHOP ? "/shop/customers" : "/portal/customers"))
-                    .willReturn(aResponse().withStatus(202)));
         }
+        SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
+        PORTAL.stubFor(post(urlPathEqualTo("/portal/customers")).willReturn(aResponse().withStatus(202)));
+        PORTAL.stubFor(post(urlPathEqualTo("/portal/machine-events")).willReturn(aResponse().withStatus(202)));
+        ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
+    }
+
+    /** Machine events delivered to a stub, in arrival order, for one machine number. */
+    protected static List<JsonNode> machineEvents(WireMockServer server, String machineNumber) {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events.stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/machine-events"))
+                .map(e -> CanonicalJson.read(e.getRequest().getBodyAsString()))
+                .filter(m -> machineNumber.equals(m.path("body").path("machineNumber").asText()))
+                .toList();
     }
 
     /** Bodies delivered to a stub, in arrival order (WireMock lists the newest first), for messages about one customer. */
