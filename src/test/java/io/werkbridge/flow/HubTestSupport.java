@@ -53,6 +53,7 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.portal.url", () -> PORTAL.baseUrl() + "/portal/customers");
         registry.add("werkbridge.destinations.portal.machine-url", () -> PORTAL.baseUrl() + "/portal/machine-events");
         registry.add("werkbridge.destinations.erp.machine-url", () -> ERP.baseUrl() + "/erp/machine-events");
+        MachinePeers.register(registry);
     }
 
     @BeforeEach

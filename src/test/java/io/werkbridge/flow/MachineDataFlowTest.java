@@ -117,7 +117,7 @@ class MachineDataFlowTest extends HubTestSupport {
         jms.setReceiveTimeout(WAIT.toMillis());
         jms.convertAndSend("werkbridge.machine-data.inbound", CanonicalJson.write(envelope));
 
-        jakarta.jms.Message parked = jms.receive("werkbridge.machine-data.dlq");
+        jakarta.jms.Message parked = jms.receiveSelected("werkbridge.machine-data.dlq", "WerkbridgeFailedRoute = 'machine-data-inbound'");
         assertThat(parked).isNotNull();
         assertThat(parked.getStringProperty(DeadLetters.REASON)).contains("InvalidCanonicalMessageException").contains("$.body.kind")
                 .doesNotContain("gossip");

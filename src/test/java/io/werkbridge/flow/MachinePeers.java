@@ -1,0 +1,59 @@
+package io.werkbridge.flow;
+
+import io.werkbridge.connector.serial.SocatPtyPair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The machines' side of the shared test hub, started once per JVM: a null-modem cable of two pseudo-terminals
+ * (socat) for the serial test machine. The machine files in {@code src/test/resources/test-machines/} take the
+ * peers' addresses from the properties registered here.
+ */
+final class MachinePeers {
+
+    private static final Path DIR = Path.of("target", "test-serial", UUID.randomUUID().toString()).toAbsolutePath();
+    /** The cable, or null when socat is not installed (serial tests are then skipped). */
+    static final SocatPtyPair SERIAL = plugSerial();
+
+    private MachinePeers() {
+    }
+
+    private static SocatPtyPair plugSerial() {
+        if (!Files.isExecutable(Path.of(SocatPtyPair.SOCAT))) {
+            return null;
+        }
+        try {
+            Files.createDirectories(DIR);
+            SocatPtyPair cable = SocatPtyPair.plug(DIR.resolve("hub"), DIR.resolve("machine"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cable.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "unplug-test-serial"));
+            return cable;
+        } catch (IOException e) {
+            throw new UncheckedIOException("socat is installed but the test cable could not be made", e);
+        }
+    }
+
+    /** The hub's end of the serial cable (a path that never exists when socat is missing). */
+    static Path serialHubEnd() {
+        return SERIAL == null ? DIR.resolve("no-socat") : SERIAL.linkA();
+    }
+
+    /** The machine's end, where tests write telegrams. */
+    static Path serialMachineEnd() {
+        return SERIAL == null ? DIR.resolve("no-socat-machine") : SERIAL.linkB();
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("werkbridge.machines.location", () -> "classpath:test-machines/");
+        registry.add("werkbridge.test.serial-port", () -> serialHubEnd().toString());
+    }
+}
