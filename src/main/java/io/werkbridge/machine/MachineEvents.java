@@ -201,7 +201,9 @@ public final class MachineEvents {
             return current;
         }
 
-        void set(MappingRule.Field field, Object value) {
+        /** A blank operator id or name means nobody is logged in. */
+        void set(MappingRule.Field field, Object given) {
+            Object value = given instanceof String text && text.isBlank() ? null : given;
             Snapshot next = switch (field) {
                 case OPERATOR_ID -> new Snapshot((String) value, current.operatorName(), current.lat(), current.lon());
                 case OPERATOR_NAME -> new Snapshot(current.operatorId(), (String) value, current.lat(), current.lon());

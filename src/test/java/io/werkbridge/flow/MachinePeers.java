@@ -1,8 +1,11 @@
 package io.werkbridge.flow;
 
+import io.werkbridge.connector.opcua.SimulatedOpcUaMachine;
 import io.werkbridge.connector.serial.SocatPtyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -10,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The machines' side of the shared test hub, started once per JVM: a null-modem cable of two pseudo-terminals
- * (socat) for the serial test machine. The machine files in {@code src/test/resources/test-machines/} take the
+ * (socat) for the serial test machine and an embedded OPC UA server for the OPC UA test machine. The machine files in {@code src/test/resources/test-machines/} take the
  * peers' addresses from the properties registered here.
  */
 final class MachinePeers {
@@ -18,6 +21,8 @@ final class MachinePeers {
     private static final Path DIR = Path.of("target", "test-serial", UUID.randomUUID().toString()).toAbsolutePath();
     /** The cable, or null when socat is not installed (serial tests are then skipped). */
     static final SocatPtyPair SERIAL = plugSerial();
+    /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
+    static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
 
     private MachinePeers() {
     }
@@ -42,6 +47,18 @@ final class MachinePeers {
         }
     }
 
+    private static SimulatedOpcUaMachine startOpcUa() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the OPC UA test machine", e);
+        }
+        SimulatedOpcUaMachine machine = SimulatedOpcUaMachine.start("127.0.0.1", port);
+        Runtime.getRuntime().addShutdownHook(new Thread(machine::close, "stop-test-opcua"));
+        return machine;
+    }
+
     /** The hub's end of the serial cable (a path that never exists when socat is missing). */
     static Path serialHubEnd() {
         return SERIAL == null ? DIR.resolve("no-socat") : SERIAL.linkA();
@@ -55,5 +72,6 @@ final class MachinePeers {
     static void register(DynamicPropertyRegistry registry) {
         registry.add("werkbridge.machines.location", () -> "classpath:test-machines/");
         registry.add("werkbridge.test.serial-port", () -> serialHubEnd().toString());
+        registry.add("werkbridge.test.opcua-endpoint", OPC_UA::endpoint);
     }
 }
