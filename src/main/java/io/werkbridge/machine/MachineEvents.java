@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns protocol values into canonical machine events with a machine's mapping. Values of one kind observed at the
@@ -77,6 +78,17 @@ public final class MachineEvents {
      * @throws InvalidSourceDataException naming the source whose value cannot be converted
      */
     public List<Envelope> fromValues(String machineId, List<SourceValue> values) {
+        return fromValues(machineId, values, e -> {
+            throw e;
+        });
+    }
+
+    /**
+     * Events from values in the order the machine produced them; a value that cannot be converted is handed to
+     * {@code invalid} and left out (for streams that must not stop at one bad value).
+     */
+    public List<Envelope> fromValues(String machineId, List<SourceValue> values,
+                                     Consumer<InvalidSourceDataException> invalid) {
         MachineDefinition machine = machines.require(machineId);
         Context context = contexts.computeIfAbsent(machineId, id -> new Context());
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
@@ -86,15 +98,23 @@ public final class MachineEvents {
                 MappingRule rule = machine.ruleFor(value.source()).orElse(null);
                 if (rule == null) {
                     unmapped++;
-                } else if (rule.field() == null) {
+                    continue;
+                }
+                Object converted;
+                try {
+                    converted = convert(value.value(), rule);
+                } catch (InvalidSourceDataException e) {
+                    invalid.accept(e);
+                    continue;
+                }
+                if (rule.field() == null) {
                     GroupKey key = new GroupKey(value.timestamp(), rule.kind(), context.version);
-                    Object converted = convert(value.value(), rule);
                     if (converted != null) {
                         groups.computeIfAbsent(key, k -> new Group(value.position(), context.snapshot()))
                                 .values.put(rule.value(), converted);
                     }
                 } else if (rule.field() != MappingRule.Field.TIMESTAMP) {
-                    context.set(rule.field(), convert(value.value(), rule));
+                    context.set(rule.field(), converted);
                 }
             }
         }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,6 +12,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.werkbridge.WerkbridgeApplication;
 import io.werkbridge.model.CanonicalJson;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,13 +62,31 @@ public abstract class HubTestSupport {
 
     @BeforeEach
     void resetStubs() {
-        for (WireMockServer server : List.of(SHOP, PORTAL, ERP)) {
+        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, MachinePeers.MTCONNECT_AGENT)) {
             server.resetAll();
         }
         SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
         PORTAL.stubFor(post(urlPathEqualTo("/portal/customers")).willReturn(aResponse().withStatus(202)));
         PORTAL.stubFor(post(urlPathEqualTo("/portal/machine-events")).willReturn(aResponse().withStatus(202)));
         ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
+    }
+
+    /**
+     * Waits (up to 30 s) for the first machine event of a machine at a stub whose {@code values} has {@code value}
+     * and passes {@code test} (given the whole values object).
+     */
+    protected static JsonNode awaitMachineEvent(WireMockServer server, String machineNumber, String value,
+                                                Predicate<JsonNode> test) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> machineEvents(server, machineNumber).stream()
+                        .filter(e -> e.path("body").path("values").has(value))
+                        .filter(e -> test.test(e.path("body").path("values")))
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The same for a value that equals {@code expected} as text. */
+    protected static JsonNode awaitMachineEvent(WireMockServer server, String machineNumber, String value, String expected) {
+        return awaitMachineEvent(server, machineNumber, value, v -> expected.equals(v.path(value).asText()));
     }
 
     /** Machine events delivered to a stub, in arrival order, for one machine number. */

@@ -1,5 +1,8 @@
 package io.werkbridge.flow;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.werkbridge.connector.opcua.SimulatedOpcUaMachine;
 import io.werkbridge.connector.serial.SocatPtyPair;
 import java.io.IOException;
@@ -13,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The machines' side of the shared test hub, started once per JVM: a null-modem cable of two pseudo-terminals
- * (socat) for the serial test machine and an embedded OPC UA server for the OPC UA test machine. The machine files in {@code src/test/resources/test-machines/} take the
+ * (socat) for the serial test machine, an embedded OPC UA server for the OPC UA test machine and WireMock as the
+ * MTConnect agent of the MTConnect test machine. The machine files in {@code src/test/resources/test-machines/} take the
  * peers' addresses from the properties registered here.
  */
 final class MachinePeers {
@@ -23,6 +27,8 @@ final class MachinePeers {
     static final SocatPtyPair SERIAL = plugSerial();
     /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
     static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
+    /** WireMock playing the MTConnect agent of the MTConnect test machine. */
+    static final WireMockServer MTCONNECT_AGENT = startAgent();
 
     private MachinePeers() {
     }
@@ -59,6 +65,12 @@ final class MachinePeers {
         return machine;
     }
 
+    private static WireMockServer startAgent() {
+        WireMockServer agent = new WireMockServer(wireMockConfig().dynamicPort());
+        agent.start();
+        return agent;
+    }
+
     /** The hub's end of the serial cable (a path that never exists when socat is missing). */
     static Path serialHubEnd() {
         return SERIAL == null ? DIR.resolve("no-socat") : SERIAL.linkA();
@@ -73,5 +85,6 @@ final class MachinePeers {
         registry.add("werkbridge.machines.location", () -> "classpath:test-machines/");
         registry.add("werkbridge.test.serial-port", () -> serialHubEnd().toString());
         registry.add("werkbridge.test.opcua-endpoint", OPC_UA::endpoint);
+        registry.add("werkbridge.test.mtconnect-agent", MTCONNECT_AGENT::baseUrl);
     }
 }

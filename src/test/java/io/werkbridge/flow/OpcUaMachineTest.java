@@ -52,12 +52,12 @@ class OpcUaMachineTest extends HubTestSupport {
         assertThat(programEvent.path("body").path("operator").path("id").asText()).matches("[0-9a-f]{64}");
         assertThat(programEvent.path("body").path("operator").path("name").asText()).isEqualTo("Max Beispiel");
 
-        JsonNode counter = awaitEvent(PORTAL, "partCount", null, v -> v.path("partCount").asLong() == 4242);
+        JsonNode counter = awaitMachineEvent(PORTAL, MACHINE, "partCount", v -> v.path("partCount").asLong() == 4242);
         assertThat(counter.path("body").path("kind").asText()).isEqualTo("counter");
         assertThat(counter.path("body").path("values").toString()).isEqualTo("{\"partCount\":4242}");
         JsonNode alarm = awaitEvent(PORTAL, "text", "Spindle overload " + program);
         assertThat(alarm.path("body").path("kind").asText()).isEqualTo("alarm");
-        JsonNode speed = awaitEvent(PORTAL, "spindleSpeed", null, v -> v.path("spindleSpeed").asDouble() == 1234.5);
+        JsonNode speed = awaitMachineEvent(PORTAL, MACHINE, "spindleSpeed", v -> v.path("spindleSpeed").asDouble() == 1234.5);
         assertThat(speed.path("body").path("kind").asText()).isEqualTo("status");
         JsonNode commissioning = awaitEvent(PORTAL, "softwareRevision", "2.1." + program);
         assertThat(commissioning.path("body").path("kind").asText()).isEqualTo("commissioning");
@@ -67,7 +67,7 @@ class OpcUaMachineTest extends HubTestSupport {
         assertThat(erpProgram.path("body").path("operator").isEmpty()).isTrue();
         assertThat(erpProgram.toString()).doesNotContain("Max Beispiel").doesNotContain("W-4711");
         assertThat(awaitEvent(ERP, "text", "Spindle overload " + program).path("body").path("kind").asText()).isEqualTo("alarm");
-        assertThat(awaitEvent(ERP, "partCount", null, v -> v.path("partCount").asLong() == 4242)
+        assertThat(awaitMachineEvent(ERP, MACHINE, "partCount", v -> v.path("partCount").asLong() == 4242)
                 .path("body").path("kind").asText()).isEqualTo("counter");
 
         SERVER.set("Machine/Operator/Id", "");
@@ -82,17 +82,7 @@ class OpcUaMachineTest extends HubTestSupport {
     }
 
     private static JsonNode awaitEvent(WireMockServer server, String value, String expected) {
-        return awaitEvent(server, value, expected, v -> true);
-    }
-
-    private static JsonNode awaitEvent(WireMockServer server, String value, String expected,
-                                       java.util.function.Predicate<JsonNode> values) {
-        return await().atMost(WAIT).until(() -> machineEvents(server, MACHINE).stream()
-                        .filter(e -> e.path("body").path("values").has(value))
-                        .filter(e -> expected == null || expected.equals(e.path("body").path("values").path(value).asText()))
-                        .filter(e -> values.test(e.path("body").path("values")))
-                        .findFirst(), Optional::isPresent)
-                .orElseThrow();
+        return awaitMachineEvent(server, MACHINE, value, expected);
     }
 
     /** The latest event with a value that passes the test. */
