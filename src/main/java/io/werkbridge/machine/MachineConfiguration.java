@@ -1,6 +1,7 @@
 package io.werkbridge.machine;
 
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,11 @@ public class MachineConfiguration {
     @Bean
     MachineStatusBoard machineStatus() {
         return new MachineStatusBoard(Clock.systemUTC());
+    }
+
+    @Bean
+    MachineStatusService machineStatusService(MachineRegistry machines, MachineStatusBoard board, CamelContext camel) {
+        return new MachineStatusService(machines, board, camel, Clock.systemUTC());
     }
 
     @Bean
