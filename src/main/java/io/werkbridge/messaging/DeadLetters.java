@@ -1,6 +1,7 @@
 package io.werkbridge.messaging;
 
 import java.time.Instant;
+import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.privacy.MessageHeldException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -29,6 +30,17 @@ public final class DeadLetters {
         exchange.getMessage().setHeader(FAILED_AT, Instant.now().toString());
         if (cause instanceof MessageHeldException held) {
             exchange.getMessage().setHeader(HELD_FOR, held.destination());
+        }
+    }
+
+    /**
+     * Makes the body storable on a queue when it is not already bytes or text (a connector's intermediate object,
+     * e.g. an envelope or a map of protocol values): it becomes its canonical JSON.
+     */
+    public void storable(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body != null && !(body instanceof byte[]) && !(body instanceof String)) {
+            exchange.getMessage().setBody(CanonicalJson.write(body));
         }
     }
 }

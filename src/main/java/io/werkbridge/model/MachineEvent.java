@@ -25,6 +25,7 @@ public record MachineEvent(
         status, alarm, counter, program, commissioning
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Operator(String id, String name) {
     }
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Demo only: stands in for the shop and the portal. Logs which body fields arrived (names, never values), so the
+ * Demo only: stands in for the shop, the portal and the ERP's machine-event endpoint. Logs which body fields arrived (names, never values), so the
  * demo shows what the privacy gate let through to each destination.
  */
 @RestController
@@ -22,7 +22,7 @@ public class DestinationSimulator {
 
     private static final Logger LOG = LoggerFactory.getLogger(DestinationSimulator.class);
 
-    @PostMapping("/simulator/{destination}/customers")
+    @PostMapping({"/simulator/{destination}/customers", "/simulator/{destination}/machine-events"})
     public ResponseEntity<Void> receive(@PathVariable String destination, @RequestBody JsonNode message) {
         List<String> fields = new ArrayList<>();
         collect(message.path("body"), "", fields);

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,6 +12,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.werkbridge.WerkbridgeApplication;
 import io.werkbridge.model.CanonicalJson;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running hub for all flow tests (the same configuration, so Spring caches one context), with WireMock
- * playing the shop and the portal. The stubs are started once per JVM and reset before each test.
+ * playing the shop, the portal and the ERP's machine-event endpoint. The stubs are started once per JVM and reset before each test.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = WerkbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,6 +38,7 @@ public abstract class HubTestSupport {
 
     protected static final WireMockServer SHOP = start();
     protected static final WireMockServer PORTAL = start();
+    protected static final WireMockServer ERP = start();
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
     @LocalServerPort
@@ -50,15 +55,49 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.data-dir", DATA::toString);
         registry.add("werkbridge.destinations.shop.url", () -> SHOP.baseUrl() + "/shop/customers");
         registry.add("werkbridge.destinations.portal.url", () -> PORTAL.baseUrl() + "/portal/customers");
+        registry.add("werkbridge.destinations.portal.machine-url", () -> PORTAL.baseUrl() + "/portal/machine-events");
+        registry.add("werkbridge.destinations.erp.machine-url", () -> ERP.baseUrl() + "/erp/machine-events");
+        MachinePeers.register(registry);
     }
 
     @BeforeEach
     void resetStubs() {
-        for (WireMockServer server : List.of(SHOP, PORTAL)) {
+        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, MachinePeers.MTCONNECT_AGENT)) {
             server.resetAll();
-            server.stubFor(post(urlPathEqualTo(server == SHOP ? "/shop/customers" : "/portal/customers"))
-                    .willReturn(aResponse().withStatus(202)));
         }
+        SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
+        PORTAL.stubFor(post(urlPathEqualTo("/portal/customers")).willReturn(aResponse().withStatus(202)));
+        PORTAL.stubFor(post(urlPathEqualTo("/portal/machine-events")).willReturn(aResponse().withStatus(202)));
+        ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
+    }
+
+    /**
+     * Waits (up to 30 s) for the first machine event of a machine at a stub whose {@code values} has {@code value}
+     * and passes {@code test} (given the whole values object).
+     */
+    protected static JsonNode awaitMachineEvent(WireMockServer server, String machineNumber, String value,
+                                                Predicate<JsonNode> test) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> machineEvents(server, machineNumber).stream()
+                        .filter(e -> e.path("body").path("values").has(value))
+                        .filter(e -> test.test(e.path("body").path("values")))
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The same for a value that equals {@code expected} as text. */
+    protected static JsonNode awaitMachineEvent(WireMockServer server, String machineNumber, String value, String expected) {
+        return awaitMachineEvent(server, machineNumber, value, v -> expected.equals(v.path(value).asText()));
+    }
+
+    /** Machine events delivered to a stub, in arrival order, for one machine number. */
+    protected static List<JsonNode> machineEvents(WireMockServer server, String machineNumber) {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events.stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/machine-events"))
+                .map(e -> CanonicalJson.read(e.getRequest().getBodyAsString()))
+                .filter(m -> machineNumber.equals(m.path("body").path("machineNumber").asText()))
+                .toList();
     }
 
     /** Bodies delivered to a stub, in arrival order (WireMock lists the newest first), for messages about one customer. */

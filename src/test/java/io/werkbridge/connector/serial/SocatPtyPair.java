@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * pty,raw,echo=0,link=B}. The links give stable paths across an unplug (kill socat) and a re-plug
  * (a new socat on the same links).
  */
-final class SocatPtyPair implements AutoCloseable {
+public final class SocatPtyPair implements AutoCloseable {
 
-    private static final String SOCAT = "/usr/bin/socat";
+    /** Where the tests expect socat ({@code .ci/run} installs it). */
+    public static final String SOCAT = "/usr/bin/socat";
     private static final Pattern PTY_LINE = Pattern.compile("PTY is (/dev/pts/\\d+)");
 
     private final Path linkA;
@@ -38,7 +39,7 @@ final class SocatPtyPair implements AutoCloseable {
         this.ptys = ptys;
     }
 
-    static SocatPtyPair plug(Path linkA, Path linkB) throws IOException {
+    public static SocatPtyPair plug(Path linkA, Path linkB) throws IOException {
         Process process = new ProcessBuilder(SOCAT, "-d", "-d", "pty,raw,echo=0,link=" + linkA,
                 "pty,raw,echo=0,link=" + linkB).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<String> ptys = new CopyOnWriteArrayList<>();
@@ -76,15 +77,15 @@ final class SocatPtyPair implements AutoCloseable {
     }
 
     /** The two /dev/pts paths socat reported. */
-    List<String> ptys() {
+    public List<String> ptys() {
         return ptys;
     }
 
-    Path linkA() {
+    public Path linkA() {
         return linkA;
     }
 
-    Path linkB() {
+    public Path linkB() {
         return linkB;
     }
 

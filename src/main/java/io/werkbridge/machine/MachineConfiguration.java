@@ -1,0 +1,35 @@
+package io.werkbridge.machine;
+
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/** The machine files, read and checked at start-up: a bad file stops the hub with a message naming it. */
+@Configuration(proxyBeanMethods = false)
+public class MachineConfiguration {
+
+    @Bean
+    MachineRegistry machineRegistry(ResourcePatternResolver resources, Environment environment,
+                                    @Value("${werkbridge.machines.location}") String location) {
+        return new MachineFiles(resources, environment).load(location);
+    }
+
+    @Bean
+    MachineStatusBoard machineStatus() {
+        return new MachineStatusBoard(Clock.systemUTC());
+    }
+
+    @Bean
+    MachineStatusService machineStatusService(MachineRegistry machines, MachineStatusBoard board, CamelContext camel) {
+        return new MachineStatusService(machines, board, camel, Clock.systemUTC());
+    }
+
+    @Bean
+    MachineEvents machineEvents(MachineRegistry machines, MachineStatusBoard status) {
+        return new MachineEvents(machines, status, Clock.systemUTC());
+    }
+}

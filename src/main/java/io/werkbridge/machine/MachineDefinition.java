@@ -1,0 +1,39 @@
+package io.werkbridge.machine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One machine as its file in {@code connectors/machines/} describes it: who it is, who owns it, how the hub reaches
+ * it and which of its protocol values become which canonical machine-event fields.
+ *
+ * @param file           the file it was read from, for messages
+ * @param id             the hub's name for the machine (route ids, status API, database keys)
+ * @param machineNumber  the machine (serial) number, the key of its canonical events
+ * @param machineType    the machine type
+ * @param customerNumber the owning customer's number
+ * @param enabled        whether the hub connects to it
+ * @param connection     protocol and connection settings
+ * @param mapping        protocol values to canonical fields, the only values taken over
+ */
+public record MachineDefinition(String file, String id, String machineNumber, String machineType,
+                                String customerNumber, boolean enabled, Connection connection,
+                                List<MappingRule> mapping) {
+
+    public MachineDefinition {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(machineNumber, "machineNumber");
+        Objects.requireNonNull(connection, "connection");
+        mapping = List.copyOf(mapping);
+    }
+
+    public Protocol protocol() {
+        return connection.protocol();
+    }
+
+    /** The mapping rule for a protocol value (telegram key, node id, data item id), if there is one. */
+    public java.util.Optional<MappingRule> ruleFor(String source) {
+        return mapping.stream().filter(r -> r.source().equals(source)).findFirst();
+    }
+}

@@ -1,0 +1,53 @@
+package io.werkbridge.connector.mtconnect;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** MTConnect documents as an agent sends them, for tests (synthetic devices and values). */
+public final class AgentDocuments {
+
+    private AgentDocuments() {
+    }
+
+    /** An observation element, e.g. {@code event("Execution", "exec", 12, "ACTIVE")}. */
+    public static String event(String element, String dataItemId, long sequence, String value) {
+        return "<" + element + " dataItemId=\"" + dataItemId + "\" timestamp=\"" + time(sequence) + "\" sequence=\""
+                + sequence + "\">" + value + "</" + element + ">";
+    }
+
+    /** The observation time the documents use for a sequence number: 2026-11-20T10:00:00Z plus sequence seconds. */
+    public static String time(long sequence) {
+        return java.time.Instant.parse("2026-11-20T10:00:00Z").plusSeconds(sequence).toString();
+    }
+
+    /** A Streams document (version 1.3 namespace) for device LT250 with the events given. */
+    public static String streams(String instanceId, long first, long next, long last, String... events) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <MTConnectStreams xmlns:m="urn:mtconnect.org:MTConnectStreams:1.3" xmlns="urn:mtconnect.org:MTConnectStreams:1.3"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="urn:mtconnect.org:MTConnectStreams:1.3 http://schemas.mtconnect.org/schemas/MTConnectStreams_1.3.xsd">
+                  <Header creationTime="2026-11-20T10:00:00Z" sender="agent" instanceId="%s" version="1.3.0.18"
+                      bufferSize="131072" nextSequence="%d" firstSequence="%d" lastSequence="%d"/>
+                  <Streams>
+                    <DeviceStream name="LT250" uuid="lt250-0001">
+                      <ComponentStream component="Controller" name="controller" componentId="c1">
+                        <Events>%s</Events>
+                      </ComponentStream>
+                    </DeviceStream>
+                  </Streams>
+                </MTConnectStreams>
+                """.formatted(instanceId, next, first, last, Arrays.stream(events).collect(Collectors.joining()));
+    }
+
+    /** An MTConnectError document with one error code. */
+    public static String error(String instanceId, String code) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <MTConnectError xmlns="urn:mtconnect.org:MTConnectError:1.3">
+                  <Header creationTime="2026-11-20T10:00:00Z" sender="agent" instanceId="%s" version="1.3.0.18" bufferSize="131072"/>
+                  <Errors><Error errorCode="%s">'from' must be greater than the first sequence</Error></Errors>
+                </MTConnectError>
+                """.formatted(instanceId, code);
+    }
+}

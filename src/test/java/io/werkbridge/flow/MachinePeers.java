@@ -1,0 +1,90 @@
+package io.werkbridge.flow;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.werkbridge.connector.opcua.SimulatedOpcUaMachine;
+import io.werkbridge.connector.serial.SocatPtyPair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The machines' side of the shared test hub, started once per JVM: a null-modem cable of two pseudo-terminals
+ * (socat) for the serial test machine, an embedded OPC UA server for the OPC UA test machine and WireMock as the
+ * MTConnect agent of the MTConnect test machine. The machine files in {@code src/test/resources/test-machines/} take the
+ * peers' addresses from the properties registered here.
+ */
+final class MachinePeers {
+
+    private static final Path DIR = Path.of("target", "test-serial", UUID.randomUUID().toString()).toAbsolutePath();
+    /** The cable, or null when socat is not installed (serial tests are then skipped). */
+    static final SocatPtyPair SERIAL = plugSerial();
+    /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
+    static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
+    /** WireMock playing the MTConnect agent of the MTConnect test machine. */
+    static final WireMockServer MTCONNECT_AGENT = startAgent();
+
+    private MachinePeers() {
+    }
+
+    private static SocatPtyPair plugSerial() {
+        if (!Files.isExecutable(Path.of(SocatPtyPair.SOCAT))) {
+            return null;
+        }
+        try {
+            Files.createDirectories(DIR);
+            SocatPtyPair cable = SocatPtyPair.plug(DIR.resolve("hub"), DIR.resolve("machine"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cable.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "unplug-test-serial"));
+            return cable;
+        } catch (IOException e) {
+            throw new UncheckedIOException("socat is installed but the test cable could not be made", e);
+        }
+    }
+
+    private static SimulatedOpcUaMachine startOpcUa() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the OPC UA test machine", e);
+        }
+        SimulatedOpcUaMachine machine = SimulatedOpcUaMachine.start("127.0.0.1", port);
+        Runtime.getRuntime().addShutdownHook(new Thread(machine::close, "stop-test-opcua"));
+        return machine;
+    }
+
+    private static WireMockServer startAgent() {
+        WireMockServer agent = new WireMockServer(wireMockConfig().dynamicPort());
+        agent.start();
+        return agent;
+    }
+
+    /** The hub's end of the serial cable (a path that never exists when socat is missing). */
+    static Path serialHubEnd() {
+        return SERIAL == null ? DIR.resolve("no-socat") : SERIAL.linkA();
+    }
+
+    /** The machine's end, where tests write telegrams. */
+    static Path serialMachineEnd() {
+        return SERIAL == null ? DIR.resolve("no-socat-machine") : SERIAL.linkB();
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("werkbridge.machines.location", () -> "classpath:test-machines/");
+        registry.add("werkbridge.test.serial-port", () -> serialHubEnd().toString());
+        registry.add("werkbridge.test.opcua-endpoint", OPC_UA::endpoint);
+        registry.add("werkbridge.test.mtconnect-agent", MTCONNECT_AGENT::baseUrl);
+    }
+}
