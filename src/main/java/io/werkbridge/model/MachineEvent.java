@@ -2,9 +2,11 @@ package io.werkbridge.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Canonical machine event from a serial link, OPC UA or MTConnect (DESIGN §4). */
+/** Canonical machine event from a serial link, OPC UA or MTConnect (DESIGN §4); values keep the machine's order. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineEvent(
         String machineNumber,
@@ -18,7 +20,7 @@ public record MachineEvent(
         Origin origin) {
 
     public MachineEvent {
-        values = values == null ? Map.of() : Map.copyOf(values);
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public enum Kind {
