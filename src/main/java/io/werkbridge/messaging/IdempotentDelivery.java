@@ -60,8 +60,14 @@ public final class IdempotentDelivery implements Processor {
         }
     }
 
-    /** Called right after the destination accepted the message. */
+    /**
+     * Called right after the send to the destination, also when it failed (Camel runs an interceptor's afterUri
+     * either way): only a send without an exception is recorded.
+     */
     public void delivered(Exchange exchange) {
+        if (exchange.isFailed()) {
+            return;
+        }
         Optional<FlowQueue> queue = routes.consumedBy(exchange).filter(FlowQueue::isDestination);
         String messageId = exchange.getProperty(MESSAGE_ID, String.class);
         if (queue.isEmpty() || messageId == null) {

@@ -24,6 +24,8 @@ public final class PrivacyGate {
 
     /** Envelope fields that carry no personal data and pass unchanged. */
     private static final Set<String> TECHNICAL_ENVELOPE_FIELDS = Set.of("messageId", "type", "operation", "occurredAt", "source");
+    /** Destination id of {@link #operatorView}: not a destination of the policy, nothing is sent to it. */
+    public static final String OPERATOR_VIEW = "operator-view";
 
     private final PrivacyPolicy policy;
     private final ValueOperators operators;
@@ -48,6 +50,27 @@ public final class PrivacyGate {
     public GateResult filter(String destinationId, ObjectNode envelope) {
         Destination destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
                 "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
+        return filter(destination, envelope, true);
+    }
+
+    /**
+     * What an operator of the hub may see of a message (a dead letter, a held message): every value of a personal
+     * category masked whole (its length stays visible), non-personal values as they are, unclassified fields
+     * dropped and reported. Nothing is disclosed and no hold applies: the view never leaves the hub's operators.
+     */
+    public GateResult operatorView(ObjectNode envelope) {
+        return filter(operatorViewDestination(), envelope, false);
+    }
+
+    private Destination operatorViewDestination() {
+        Map<String, Action> actions = new LinkedHashMap<>();
+        policy.taxonomy().categories().keySet().forEach(category -> actions.put(category,
+                policy.taxonomy().isPersonal(category) ? new Action(ActionType.MASK, 0) : Action.ALLOW));
+        return new Destination(OPERATOR_VIEW, Destination.CONTROLLER, "hub-operations",
+                "Art. 6(1)(f) GDPR (legitimate interest: operating the hub)", actions);
+    }
+
+    private GateResult filter(Destination destination, ObjectNode envelope, boolean failClosed) {
         String type = envelope.path("type").asText();
         TypeClassification classification = policy.classification().get(type);
         if (classification == null) {
@@ -77,7 +100,7 @@ public final class PrivacyGate {
         for (String path : classification.subjectPaths()) {
             collect(body, path.split("\\."), 0, subjects);
         }
-        if (walk.discloses()) {
+        if (failClosed && walk.discloses()) {
             holdIfNotAllowed(destination, subjects);
         }
         return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,

@@ -36,6 +36,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/services/**").hasRole("ERP")
                         .requestMatchers("/simulator/**").permitAll()
                         .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
+                        .requestMatchers("/api/v1/operations/**").hasRole("OPERATOR")
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         // subject references are personal data: only the data protection officer reads the log
                         .requestMatchers("/api/v1/audit/disclosures", "/api/v1/audit/disclosures/**").hasRole("DPO")
