@@ -2,6 +2,7 @@ package io.werkbridge.messaging;
 
 import io.werkbridge.model.CanonicalValidator;
 import io.werkbridge.privacy.ValueOperators;
+import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -38,6 +39,13 @@ public class MessagingConfiguration {
     @Bean("flowPublishing")
     FlowPublishing flowPublishing(FlowProperties flows, FlowMetrics metrics, ValueOperators operators) {
         return new FlowPublishing(flows, metrics, operators::hash);
+    }
+
+    @Bean
+    QueueDepthMetrics queueDepthMetrics(FlowProperties flows, ConnectionFactory connectionFactory,
+                                        @Value("${werkbridge.broker.management-address:activemq.management}") String managementAddress) {
+        return new QueueDepthMetrics(flows, new QueueDepths(connectionFactory, managementAddress, Duration.ofSeconds(5),
+                Clock.systemUTC()));
     }
 
     @Bean

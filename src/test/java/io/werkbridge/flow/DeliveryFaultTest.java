@@ -66,7 +66,7 @@ class DeliveryFaultTest extends HubTestSupport {
         String number = unique();
         var down = SHOP.stubFor(forCustomer(number).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         publish(number);
-        ApiCalls api = new ApiCalls(port);
+        ApiCalls api = api();
         String base = "/api/v1/operations/dead-letters/customer-master";
         await().atMost(WAIT).until(() -> requestsFor(number).size() == 3
                 && api.get(base, "operator").body().contains(messageIdOf(number)));

@@ -52,6 +52,11 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.portal.url", () -> PORTAL.baseUrl() + "/portal/customers");
     }
 
+    /** HTTP calls to this hub's API as one of the test clients. */
+    protected ApiCalls api() {
+        return new ApiCalls(port);
+    }
+
     @BeforeEach
     void resetStubs() {
         for (WireMockServer server : List.of(SHOP, PORTAL)) {

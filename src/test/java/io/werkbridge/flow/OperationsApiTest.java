@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
@@ -26,30 +25,24 @@ class OperationsApiTest extends HubTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String BASE = "/api/v1/operations/dead-letters/customer-master";
-    private ApiCalls api;
 
     @Autowired
     JmsTemplate jms;
 
-    @BeforeEach
-    void client() {
-        api = new ApiCalls(port);
-    }
-
     @Test
     void onlyOperatorsReachTheDeadLetters() {
-        assertThat(api.get(BASE, null).statusCode()).isEqualTo(401);
-        assertThat(api.get(BASE, "erp").statusCode()).isEqualTo(403);
-        assertThat(api.get(BASE, "dpo").statusCode()).isEqualTo(403);
-        assertThat(api.post(BASE + "/replay", "dpo").statusCode()).isEqualTo(403);
-        assertThat(api.get(BASE, "operator").statusCode()).isEqualTo(200);
-        HttpResponse<String> unknownFlow = api.get("/api/v1/operations/dead-letters/no-such-flow", "operator");
+        assertThat(api().get(BASE, null).statusCode()).isEqualTo(401);
+        assertThat(api().get(BASE, "erp").statusCode()).isEqualTo(403);
+        assertThat(api().get(BASE, "dpo").statusCode()).isEqualTo(403);
+        assertThat(api().post(BASE + "/replay", "dpo").statusCode()).isEqualTo(403);
+        assertThat(api().get(BASE, "operator").statusCode()).isEqualTo(200);
+        HttpResponse<String> unknownFlow = api().get("/api/v1/operations/dead-letters/no-such-flow", "operator");
         assertThat(unknownFlow.statusCode()).isEqualTo(404);
-        assertThat(api.json(unknownFlow).path("type").asText()).isEqualTo("urn:werkbridge:problem:unknown-flow");
-        HttpResponse<String> badId = api.get(BASE + "/not-an-id", "operator");
+        assertThat(api().json(unknownFlow).path("type").asText()).isEqualTo("urn:werkbridge:problem:unknown-flow");
+        HttpResponse<String> badId = api().get(BASE + "/not-an-id", "operator");
         assertThat(badId.statusCode()).isEqualTo(400);
-        assertThat(api.json(badId).path("detail").asText()).contains("UUID");
-        assertThat(api.get(BASE + "/" + UUID.randomUUID(), "operator").statusCode()).isEqualTo(404);
+        assertThat(api().json(badId).path("detail").asText()).contains("UUID");
+        assertThat(api().get(BASE + "/" + UUID.randomUUID(), "operator").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -74,9 +67,9 @@ class OperationsApiTest extends HubTestSupport {
         assertThat(listed.path("failedRoute").asText()).isEqualTo("customer-master-to-shop");
         assertThat(listed.has("message")).as("the list never carries bodies").isFalse();
 
-        HttpResponse<String> inspected = api.get(BASE + "/" + messageId, "operator");
+        HttpResponse<String> inspected = api().get(BASE + "/" + messageId, "operator");
         assertThat(inspected.statusCode()).isEqualTo(200);
-        JsonNode view = api.json(inspected);
+        JsonNode view = api().json(inspected);
         JsonNode message = view.path("message");
         assertThat(message.path("messageId").asText()).isEqualTo(messageId);
         assertThat(message.path("key").asText()).matches("\\*+").hasSize(number.length());
@@ -89,14 +82,14 @@ class OperationsApiTest extends HubTestSupport {
                 .doesNotContain("DE89370400440532013000").doesNotContain("5550");
 
         SHOP.removeStub(failing);
-        HttpResponse<String> replayed = api.post(BASE + "/replay?messageId=" + messageId, "operator");
+        HttpResponse<String> replayed = api().post(BASE + "/replay?messageId=" + messageId, "operator");
         assertThat(replayed.statusCode()).isEqualTo(200);
-        assertThat(api.json(replayed).path("replayed").asInt()).isEqualTo(1);
+        assertThat(api().json(replayed).path("replayed").asInt()).isEqualTo(1);
         await().atMost(WAIT).until(() -> delivered(SHOP, number).stream()
                 .anyMatch(m -> m.path("body").path("contacts").get(0).path("email").asText().equals(email)));
         assertThat(delivered(PORTAL, number)).as("a replay goes to the destination that failed only").hasSize(1);
         assertThat(deadLetterFor(number)).isNull();
-        assertThat(api.post(BASE + "/replay?messageId=" + messageId, "operator").body()).contains("\"replayed\":0");
+        assertThat(api().post(BASE + "/replay?messageId=" + messageId, "operator").body()).contains("\"replayed\":0");
     }
 
     @Test
@@ -112,13 +105,13 @@ class OperationsApiTest extends HubTestSupport {
         String jmsId = listed.path("jmsMessageId").asText();
         assertThat(listed.path("failedQueue").asText()).isEqualTo("werkbridge.customer-master.inbound");
 
-        HttpResponse<String> inspected = api.get(BASE + "/" + jmsId, "operator");
+        HttpResponse<String> inspected = api().get(BASE + "/" + jmsId, "operator");
         assertThat(inspected.statusCode()).isEqualTo(200);
         assertThat(inspected.body()).doesNotContain(marker).doesNotContain("Beispiel");
-        assertThat(api.json(inspected).path("message").path("operation").asText()).isEqualTo("merge");
+        assertThat(api().json(inspected).path("message").path("operation").asText()).isEqualTo("merge");
 
-        assertThat(api.post(BASE + "/discard?messageId=" + jmsId, "operator").statusCode()).isEqualTo(200);
-        HttpResponse<String> again = api.post(BASE + "/discard?messageId=" + jmsId, "operator");
+        assertThat(api().post(BASE + "/discard?messageId=" + jmsId, "operator").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = api().post(BASE + "/discard?messageId=" + jmsId, "operator");
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(invalidDeadLetter()).isNull();
@@ -130,14 +123,14 @@ class OperationsApiTest extends HubTestSupport {
         SHOP.getAllServeEvents().stream().map(e -> CanonicalJson.read(e.getRequest().getBodyAsString()))
                 .filter(m -> number.equals(m.path("body").path("customerNumber").asText()))
                 .forEach(m -> refused.add(m.path("messageId").asText()));
-        JsonNode list = api.json(api.get(BASE, "operator"));
+        JsonNode list = api().json(api().get(BASE, "operator"));
         return StreamSupport.stream(list.spliterator(), false)
                 .filter(entry -> refused.contains(entry.path("messageId").asText()))
                 .findFirst().orElse(null);
     }
 
     private JsonNode invalidDeadLetter() {
-        JsonNode list = api.json(api.get(BASE, "operator"));
+        JsonNode list = api().json(api().get(BASE, "operator"));
         return StreamSupport.stream(list.spliterator(), false)
                 .filter(entry -> entry.path("messageId").isNull() && entry.path("reason").asText().contains("$.operation"))
                 .findFirst().orElse(null);
