@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,10 +43,21 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    QueueDepthMetrics queueDepthMetrics(FlowProperties flows, ConnectionFactory connectionFactory,
-                                        @Value("${werkbridge.broker.management-address:activemq.management}") String managementAddress) {
-        return new QueueDepthMetrics(flows, new QueueDepths(connectionFactory, managementAddress, Duration.ofSeconds(5),
-                Clock.systemUTC()));
+    BrokerManagement brokerManagement(ConnectionFactory connectionFactory,
+                                      @Value("${werkbridge.broker.management-address:activemq.management}") String managementAddress) {
+        return new BrokerManagement(connectionFactory, managementAddress);
+    }
+
+    @Bean
+    QueueDepthMetrics queueDepthMetrics(FlowProperties flows, BrokerManagement management) {
+        return new QueueDepthMetrics(flows, new QueueDepths(management, Duration.ofSeconds(5), Clock.systemUTC()));
+    }
+
+    /** External broker: the flow queues exist before any route starts (checked, created where missing). */
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "native")
+    ExternalBrokerTopology.Declared externalBrokerTopology(FlowProperties flows, BrokerManagement management) {
+        return ExternalBrokerTopology.declare(flows, management);
     }
 
     @Bean
