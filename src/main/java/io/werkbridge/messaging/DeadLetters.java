@@ -2,15 +2,16 @@ package io.werkbridge.messaging;
 
 import java.time.Instant;
 import io.werkbridge.model.CanonicalJson;
+import java.util.Optional;
 import io.werkbridge.privacy.MessageHeldException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares a failed exchange for its flow's dead-letter queue: the reason, the route and the time go into headers
- * so an operator can see why without opening the body. Reasons come from the hub's own exceptions, which never
- * carry personal values.
+ * Prepares a failed exchange for its flow's dead-letter queue: the reason, the route, the queue it came from and the
+ * time go into headers so an operator can see why without opening the body, and can replay it to where it failed.
+ * Reasons come from the hub's own exceptions, which never carry personal values.
  */
 @Component("deadLetters")
 public final class DeadLetters {
@@ -18,18 +19,37 @@ public final class DeadLetters {
     public static final String REASON = "WerkbridgeFailureReason";
     public static final String FAILED_ROUTE = "WerkbridgeFailedRoute";
     public static final String FAILED_AT = "WerkbridgeFailedAt";
+    /** The queue the message was consumed from when it failed ({@code werkbridge.<flow>.<destination>}); replay target. */
+    public static final String FAILED_QUEUE = "WerkbridgeFailedQueue";
     /** Set when the privacy gate held the message: the destination whose hold queue takes it. */
     public static final String HELD_FOR = "WerkbridgeHeldFor";
     private static final int MAX_REASON = 1000;
 
+    private final FlowRoutes routes;
+    private final FlowMetrics metrics;
+
+    public DeadLetters(FlowRoutes routes, FlowMetrics metrics) {
+        this.routes = routes;
+        this.metrics = metrics;
+    }
+
     public void describe(Exchange exchange) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        exchange.getMessage().setHeader(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
-        exchange.getMessage().setHeader(FAILED_ROUTE, exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, String.class));
-        exchange.getMessage().setHeader(FAILED_AT, Instant.now().toString());
+        org.apache.camel.Message message = exchange.getMessage();
+        message.setHeader(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+        message.setHeader(FAILED_ROUTE, exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, String.class));
+        message.setHeader(FAILED_AT, Instant.now().toString());
+        // the parked copy is a new message for the broker: a duplicate id from its first publication would make the
+        // broker drop it (or drop its replay later)
+        message.removeHeader(FlowPublishing.DUPLICATE_ID);
+        Optional<FlowQueue> queue = routes.consumedBy(exchange);
+        queue.ifPresent(q -> message.setHeader(FAILED_QUEUE, q.queueName()));
         if (cause instanceof MessageHeldException held) {
-            exchange.getMessage().setHeader(HELD_FOR, held.destination());
+            message.setHeader(HELD_FOR, held.destination());
+            queue.ifPresent(q -> metrics.held(q.flow(), held.destination()));
+        } else {
+            queue.ifPresent(metrics::failed);
         }
     }
 

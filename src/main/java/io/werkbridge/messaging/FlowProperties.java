@@ -2,15 +2,20 @@ package io.werkbridge.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The flows and their destinations. Each flow gets a multicast address {@code werkbridge.<flow>} with one durable
- * queue per destination ({@code werkbridge.<flow>.<destination>}), an inbound queue for canonical messages from
- * any producer ({@code werkbridge.<flow>.inbound}) and a dead-letter queue ({@code werkbridge.<flow>.dlq}).
+ * queue per destination ({@code werkbridge.<flow>.<destination>}) and its hold queue
+ * ({@code werkbridge.<flow>.<destination>.hold}), an inbound queue for canonical messages from any producer
+ * ({@code werkbridge.<flow>.inbound}) and a dead-letter queue ({@code werkbridge.<flow>.dlq}).
  */
 @ConfigurationProperties("werkbridge")
 public record FlowProperties(Map<String, Flow> flows) {
+
+    private static final String PREFIX = "werkbridge.";
+    private static final String FQQN_SEPARATOR = "::";
 
     public FlowProperties {
         flows = flows == null ? Map.of() : Map.copyOf(flows);
@@ -23,11 +28,15 @@ public record FlowProperties(Map<String, Flow> flows) {
     }
 
     public static String address(String flow) {
-        return "werkbridge." + flow;
+        return PREFIX + flow;
     }
 
     public static String queue(String flow, String destination) {
         return address(flow) + "." + destination;
+    }
+
+    public static String holdQueue(String flow, String destination) {
+        return queue(flow, destination) + ".hold";
     }
 
     public static String inbound(String flow) {
@@ -36,5 +45,47 @@ public record FlowProperties(Map<String, Flow> flows) {
 
     public static String deadLetter(String flow) {
         return address(flow) + ".dlq";
+    }
+
+    /** The flow whose multicast address this is ({@code werkbridge.<flow>}), if it is one of the declared flows. */
+    public Optional<String> flowOfAddress(String address) {
+        if (address == null || !address.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String flow = address.substring(PREFIX.length());
+        return flows.containsKey(flow) ? Optional.of(flow) : Optional.empty();
+    }
+
+    /**
+     * The flow queue a JMS destination name denotes: a destination queue (plain or fully qualified
+     * {@code werkbridge.<flow>::werkbridge.<flow>.<destination>}) or the inbound queue of a declared flow.
+     */
+    public Optional<FlowQueue> queueOf(String flow, String destinationName) {
+        Flow definition = flow == null ? null : flows.get(flow);
+        if (definition == null || destinationName == null) {
+            return Optional.empty();
+        }
+        int separator = destinationName.indexOf(FQQN_SEPARATOR);
+        String queue = separator < 0 ? destinationName : destinationName.substring(separator + FQQN_SEPARATOR.length());
+        String prefix = address(flow) + ".";
+        if (!queue.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String name = queue.substring(prefix.length());
+        if (definition.destinations().contains(name)) {
+            return Optional.of(new FlowQueue(flow, name, FlowQueue.Kind.DESTINATION));
+        }
+        if (queue.equals(inbound(flow))) {
+            return Optional.of(new FlowQueue(flow, name, FlowQueue.Kind.INBOUND));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #queueOf(String, String)} for a queue name alone; the flow is the longest declared prefix. */
+    public Optional<FlowQueue> queueOf(String queueName) {
+        return flows.keySet().stream()
+                .filter(flow -> queueName != null && queueName.startsWith(address(flow) + "."))
+                .max((a, b) -> Integer.compare(a.length(), b.length()))
+                .flatMap(flow -> queueOf(flow, queueName));
     }
 }

@@ -1,15 +1,87 @@
 package io.werkbridge.messaging;
 
 import io.werkbridge.model.CanonicalValidator;
+import io.werkbridge.privacy.ValueOperators;
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /** Beans the routes use between connectors and queues. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class MessagingConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessagingConfiguration.class);
 
     @Bean
     CanonicalValidator canonicalValidator() {
         return new CanonicalValidator();
+    }
+
+    @Bean
+    DeliveryLedger deliveryLedger(JdbcTemplate jdbc) {
+        return new DeliveryLedger(jdbc);
+    }
+
+    @Bean("idempotentDelivery")
+    IdempotentDelivery idempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics) {
+        return new IdempotentDelivery(routes, ledger, metrics, Clock.systemUTC());
+    }
+
+    @Bean("flowPublishing")
+    FlowPublishing flowPublishing(FlowProperties flows, FlowMetrics metrics, ValueOperators operators) {
+        return new FlowPublishing(flows, metrics, operators::hash);
+    }
+
+    @Bean
+    BrokerManagement brokerManagement(ConnectionFactory connectionFactory,
+                                      @Value("${werkbridge.broker.management-address:activemq.management}") String managementAddress) {
+        return new BrokerManagement(connectionFactory, managementAddress);
+    }
+
+    @Bean
+    QueueDepthMetrics queueDepthMetrics(FlowProperties flows, BrokerManagement management) {
+        return new QueueDepthMetrics(flows, new QueueDepths(management, Duration.ofSeconds(5), Clock.systemUTC()));
+    }
+
+    /** External broker: the flow queues exist before any route starts (checked, created where missing). */
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "native")
+    ExternalBrokerTopology.Declared externalBrokerTopology(FlowProperties flows, BrokerManagement management) {
+        return ExternalBrokerTopology.declare(flows, management);
+    }
+
+    @Bean
+    LedgerRetention ledgerRetention(DeliveryLedger ledger,
+                                    @Value("${werkbridge.delivery.idempotency-retention:P30D}") Duration retention) {
+        return new LedgerRetention(ledger, retention);
+    }
+
+    /** Forgets deliveries older than the retention, hourly: a redelivery or replay later than that is sent again. */
+    static final class LedgerRetention {
+        private final DeliveryLedger ledger;
+        private final Duration retention;
+
+        LedgerRetention(DeliveryLedger ledger, Duration retention) {
+            this.ledger = ledger;
+            this.retention = retention;
+        }
+
+        @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+        void purge() {
+            int purged = ledger.purgeBefore(java.time.Instant.now().minus(retention));
+            if (purged > 0) {
+                LOG.info("idempotency ledger: {} deliveries older than {} forgotten", purged, retention);
+            }
+        }
     }
 }

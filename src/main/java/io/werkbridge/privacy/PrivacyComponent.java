@@ -10,10 +10,12 @@ public final class PrivacyComponent extends DefaultComponent {
 
     private final PolicyStore policies;
     private final DisclosureLog disclosures;
+    private final DecisionMetrics metrics;
 
-    public PrivacyComponent(PolicyStore policies, DisclosureLog disclosures) {
+    public PrivacyComponent(PolicyStore policies, DisclosureLog disclosures, DecisionMetrics metrics) {
         this.policies = policies;
         this.disclosures = disclosures;
+        this.metrics = metrics;
     }
 
     @Override
@@ -21,6 +23,6 @@ public final class PrivacyComponent extends DefaultComponent {
         if (remaining == null || remaining.isBlank()) {
             throw new IllegalArgumentException("privacy endpoint needs a destination id, e.g. privacy:shop");
         }
-        return new PrivacyEndpoint(uri, this, remaining, policies, disclosures);
+        return new PrivacyEndpoint(uri, this, remaining, policies, disclosures, metrics);
     }
 }

@@ -1,5 +1,6 @@
 package io.werkbridge.privacy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.vault.PseudonymVault;
 import io.werkbridge.privacy.audit.DisclosureSearch;
@@ -83,7 +84,7 @@ public class PrivacyConfiguration {
     }
 
     @Bean("privacy")
-    PrivacyComponent privacyComponent(PolicyStore policies, DisclosureLog disclosures) {
-        return new PrivacyComponent(policies, disclosures);
+    PrivacyComponent privacyComponent(PolicyStore policies, DisclosureLog disclosures, MeterRegistry meters) {
+        return new PrivacyComponent(policies, disclosures, new DecisionMetrics(meters));
     }
 }

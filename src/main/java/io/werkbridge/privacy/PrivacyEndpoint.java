@@ -12,17 +12,20 @@ public final class PrivacyEndpoint extends DefaultEndpoint {
     private final String destination;
     private final PolicyStore policies;
     private final DisclosureLog disclosures;
+    private final DecisionMetrics metrics;
 
-    PrivacyEndpoint(String uri, PrivacyComponent component, String destination, PolicyStore policies, DisclosureLog disclosures) {
+    PrivacyEndpoint(String uri, PrivacyComponent component, String destination, PolicyStore policies,
+                    DisclosureLog disclosures, DecisionMetrics metrics) {
         super(uri, component);
         this.destination = destination;
         this.policies = policies;
         this.disclosures = disclosures;
+        this.metrics = metrics;
     }
 
     @Override
     public Producer createProducer() {
-        return new PrivacyProducer(this, destination, policies, disclosures);
+        return new PrivacyProducer(this, destination, policies, disclosures, metrics);
     }
 
     @Override

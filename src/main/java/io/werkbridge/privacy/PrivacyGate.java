@@ -9,11 +9,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,6 +27,8 @@ public final class PrivacyGate {
     /** Envelope fields that carry no personal data and pass unchanged. */
     private static final Set<String> TECHNICAL_ENVELOPE_FIELDS = Set.of("messageId", "type", "operation", "occurredAt", "source");
     private static final FieldPath KEY_PATH = new FieldPath(null, "$key", false);
+    /** Destination id of {@link #operatorView}: not a destination of the policy, nothing is sent to it. */
+    public static final String OPERATOR_VIEW = "operator-view";
 
     private final PrivacyPolicy policy;
     private final ValueOperators operators;
@@ -38,12 +40,14 @@ public final class PrivacyGate {
     private final Map<String, List<String[]>> subjectPaths = new HashMap<>();
     private final Map<String, List<String[]>> namePaths = new HashMap<>();
     private final Map<String, FieldTree> fieldTrees = new HashMap<>();
+    private final Destination operatorView;
 
     public PrivacyGate(PrivacyPolicy policy, ValueOperators operators, SubjectRestrictions restrictions, Clock clock) {
         this.policy = policy;
         this.operators = operators;
         this.restrictions = restrictions;
         this.clock = clock;
+        this.operatorView = operatorViewDestination(policy.taxonomy());
         policy.destinations().values().forEach(d -> {
             Map<String, Action> actions = new HashMap<>();
             policy.taxonomy().categories().keySet().forEach(c -> actions.put(c, d.actionFor(c, policy.taxonomy())));
@@ -80,6 +84,28 @@ public final class PrivacyGate {
     private GateResult filter(String destinationId, ObjectNode envelope, boolean explain) {
         Destination destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
                 "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
+        return filter(destination, resolvedActions.get(destinationId), envelope, explain, true);
+    }
+
+    /**
+     * What an operator of the hub may see of a message (a dead letter, a held message): every value of a personal
+     * category masked whole (its length stays visible), non-personal values as they are, unclassified fields
+     * dropped and reported. Nothing is disclosed and no hold applies: the view never leaves the hub's operators.
+     */
+    public GateResult operatorView(ObjectNode envelope) {
+        return filter(operatorView, operatorView.actions(), envelope, false, false);
+    }
+
+    private static Destination operatorViewDestination(Taxonomy taxonomy) {
+        Map<String, Action> actions = new LinkedHashMap<>();
+        taxonomy.categories().keySet().forEach(category -> actions.put(category,
+                taxonomy.isPersonal(category) ? new Action(ActionType.MASK, 0) : Action.ALLOW));
+        return new Destination(OPERATOR_VIEW, Destination.CONTROLLER, "hub-operations",
+                "Art. 6(1)(f) GDPR (legitimate interest: operating the hub)", actions);
+    }
+
+    private GateResult filter(Destination destination, Map<String, Action> actions, ObjectNode envelope, boolean explain,
+                              boolean failClosed) {
         String type = envelope.path("type").asText();
         TypeClassification classification = policy.classification().get(type);
         if (classification == null) {
@@ -90,7 +116,7 @@ public final class PrivacyGate {
         subjectPaths.get(type).forEach(path -> collect(body, path, 0, subjects));
         Set<String> names = new HashSet<>();
         namePaths.get(type).forEach(path -> collect(body, path, 0, names));
-        Walk walk = new Walk(destination, new RecordContext(names, subjects), explain);
+        Walk walk = new Walk(actions, new RecordContext(names, subjects), explain);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
@@ -109,7 +135,7 @@ public final class PrivacyGate {
                 walk.unclassified("$" + name);
             }
         }
-        if (walk.discloses()) {
+        if (failClosed && walk.discloses()) {
             holdIfNotAllowed(destination, subjects);
         }
         return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
@@ -162,9 +188,9 @@ public final class PrivacyGate {
         private final Set<String> dropped = new TreeSet<>();
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Destination destination, RecordContext record, boolean explain) {
+        Walk(Map<String, Action> actions, RecordContext record, boolean explain) {
             this.record = record;
-            this.actions = resolvedActions.get(destination.id());
+            this.actions = actions;
             this.explain = explain;
         }
 

@@ -26,12 +26,15 @@ final class PrivacyProducer extends DefaultProducer {
     private final String destination;
     private final PolicyStore policies;
     private final DisclosureLog disclosures;
+    private final DecisionMetrics metrics;
 
-    PrivacyProducer(PrivacyEndpoint endpoint, String destination, PolicyStore policies, DisclosureLog disclosures) {
+    PrivacyProducer(PrivacyEndpoint endpoint, String destination, PolicyStore policies, DisclosureLog disclosures,
+                    DecisionMetrics metrics) {
         super(endpoint);
         this.destination = destination;
         this.policies = policies;
         this.disclosures = disclosures;
+        this.metrics = metrics;
     }
 
     @Override
@@ -69,6 +72,7 @@ final class PrivacyProducer extends DefaultProducer {
                     message.path("type").asText(), message.path("key").asText(), result.subjectRefs(), d.id(),
                     d.processor(), d.purpose(), d.legalBasis(), result.sent(), result.masked(), result.dropped(),
                     result.unclassified(), result.policyVersion()));
+            metrics.delivered(d.id(), result.decisions());
         }
     }
 }

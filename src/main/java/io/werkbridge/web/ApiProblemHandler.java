@@ -1,5 +1,7 @@
 package io.werkbridge.web;
 
+import io.werkbridge.messaging.InvalidSelectionException;
+import io.werkbridge.messaging.UnknownFlowException;
 import io.werkbridge.model.InvalidCanonicalMessageException;
 import io.werkbridge.privacy.PrivacyGateException;
 import io.werkbridge.privacy.api.InvalidApiRequestException;
@@ -52,6 +54,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail conflict(IllegalStateException e) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownFlowException.class)
+    ProblemDetail unknownFlow(UnknownFlowException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-flow", "Unknown flow", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidSelectionException.class)
+    ProblemDetail invalidSelection(InvalidSelectionException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package io.werkbridge.web;
 
 import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.privacy.PolicyStore;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -11,20 +12,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Messages the privacy gate held: list them, release them once the cause is fixed, or discard one. */
+/** Messages the privacy gate held: list them, read one (masked), release them once the cause is fixed, or discard one. */
 @RestController
 @RequestMapping("/api/v1/holds/{flow}/{destination}")
 public class HoldController {
 
     private final HoldQueues holds;
+    private final PolicyStore policies;
 
-    public HoldController(HoldQueues holds) {
+    public HoldController(HoldQueues holds, PolicyStore policies) {
         this.holds = holds;
+        this.policies = policies;
     }
 
     @GetMapping
     public List<HoldQueues.Held> list(@PathVariable String flow, @PathVariable String destination) {
         return holds.list(flow, destination);
+    }
+
+    @GetMapping("/{messageId}")
+    public ResponseEntity<Object> inspect(@PathVariable String flow, @PathVariable String destination,
+                                          @PathVariable String messageId) {
+        return holds.find(flow, destination, messageId)
+                .<ResponseEntity<Object>>map(m -> ResponseEntity.ok(ParkedMessageView.of(m, policies.gate())))
+                .orElseGet(() -> DeadLetterController.notFound(messageId));
     }
 
     @PostMapping("/release")
@@ -34,9 +45,9 @@ public class HoldController {
     }
 
     @PostMapping("/discard")
-    public ResponseEntity<Map<String, Integer>> discard(@PathVariable String flow, @PathVariable String destination,
-                                                        @RequestParam String messageId) {
+    public ResponseEntity<Object> discard(@PathVariable String flow, @PathVariable String destination,
+                                          @RequestParam String messageId) {
         int discarded = holds.discard(flow, destination, messageId);
-        return discarded == 0 ? ResponseEntity.notFound().build() : ResponseEntity.ok(Map.of("discarded", discarded));
+        return discarded == 0 ? DeadLetterController.notFound(messageId) : ResponseEntity.ok(Map.of("discarded", discarded));
     }
 }

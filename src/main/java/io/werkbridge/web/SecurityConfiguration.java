@@ -63,6 +63,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
                         .requestMatchers("/api/v1/rights/**", "/api/v1/retention/**").hasRole("DPO")
                         .requestMatchers("/api/v1/machines", "/api/v1/machines/**").hasAnyRole("OPERATOR", "DPO")
+                        .requestMatchers("/api/v1/operations/**").hasRole("OPERATOR")
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         // subject references are personal data: only the data protection officer reads the log
                         .requestMatchers("/api/v1/audit/disclosures", "/api/v1/audit/disclosures/**").hasRole("DPO")

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.werkbridge.WerkbridgeApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,7 +46,7 @@ class CustomerMasterRestartTest {
             CamelContext camel = first.getBean(CamelContext.class);
             camel.getRouteController().stopRoute("customer-master-to-shop");
             camel.getRouteController().stopRoute("customer-master-to-portal");
-            int port = ((WebServerApplicationContext) first).getWebServer().getPort();
+            int port = SeparateHub.port(first);
             assertThat(SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "r@example.com", "x"))
                     .statusCode()).isEqualTo(200);
         }
@@ -68,12 +65,6 @@ class CustomerMasterRestartTest {
     }
 
     private static ConfigurableApplicationContext startHub() {
-        return new SpringApplicationBuilder(WerkbridgeApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.artemis.embedded.server-id=7",
-                        "--werkbridge.data-dir=" + data.toAbsolutePath(),
-                        "--werkbridge.destinations.shop.url=" + DESTINATIONS.baseUrl() + "/shop/customers",
-                        "--werkbridge.destinations.portal.url=" + DESTINATIONS.baseUrl() + "/portal/customers");
+        return SeparateHub.start(7, data, DESTINATIONS.baseUrl());
     }
 }

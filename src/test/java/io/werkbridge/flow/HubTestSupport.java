@@ -60,6 +60,11 @@ public abstract class HubTestSupport {
         MachinePeers.register(registry);
     }
 
+    /** HTTP calls to this hub's API as one of the test clients. */
+    protected ApiCalls api() {
+        return new ApiCalls(port);
+    }
+
     @BeforeEach
     void resetStubs() {
         for (WireMockServer server : List.of(SHOP, PORTAL, ERP, MachinePeers.MTCONNECT_AGENT)) {

@@ -38,6 +38,11 @@ class PrivacyHoldTest extends HubTestSupport {
         String held = get("/api/v1/holds/customer-master/shop", "operator").body();
         assertThat(held).contains("active restriction for purpose 'online-shop'").doesNotContain(number).doesNotContain("Erika");
         assertThat(delivered(SHOP, number)).isEmpty();
+        String heldId = io.werkbridge.model.CanonicalJson.read(held).get(0).path("messageId").asText();
+        HttpResponse<String> inspected = get("/api/v1/holds/customer-master/shop/" + heldId, "operator");
+        assertThat(inspected.statusCode()).isEqualTo(200);
+        assertThat(inspected.body()).contains("active restriction for purpose 'online-shop'").contains("Beispiel Maschinenbau GmbH")
+                .doesNotContain(number).doesNotContain("h@example.com").doesNotContain("Erika");
 
         assertThat(post("/api/v1/holds/customer-master/shop/release", "erp").statusCode()).isEqualTo(403);
         assertThat(restrictions.lift(number, "online-shop", Kind.RESTRICTION)).isEqualTo(1);

@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Raw SOAP 1.1 requests to the ERP endpoint, so tests see exactly the bytes an ERP would send. Synthetic data. */
-final class SoapRequests {
+public final class SoapRequests {
 
-    static final String ERP_PASSWORD = "test-secret";
+    public static final String ERP_PASSWORD = "test-secret";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SoapRequests() {
     }
 
-    static String publishCustomer(String customerNumber, String changedAt, String email, String remarks) {
+    public static String publishCustomer(String customerNumber, String changedAt, String email, String remarks) {
         return envelope("""
                 <c:publishCustomer>
                   <c:customerNumber>%s</c:customerNumber>
@@ -55,7 +55,7 @@ final class SoapRequests {
                 </soapenv:Envelope>""".formatted(body);
     }
 
-    static HttpResponse<String> post(int port, String xml, String user, String password) throws IOException, InterruptedException {
+    public static HttpResponse<String> post(int port, String xml, String user, String password) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/services/erp"))
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"\"")
@@ -67,7 +67,7 @@ final class SoapRequests {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {
+    public static HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {
         return post(port, xml, "erp", ERP_PASSWORD);
     }
 }

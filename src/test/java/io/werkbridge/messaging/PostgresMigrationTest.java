@@ -42,11 +42,12 @@ class PostgresMigrationTest {
                 List<String> tables = jdbc.queryForList(
                         "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", String.class, schema);
                 assertThat(tables.stream().map(t -> t.toLowerCase(Locale.ROOT)))
-                        .contains("disclosure", "hub_secret", "flyway_schema_history");
+                        .contains("disclosure", "hub_secret", "delivered_message", "flyway_schema_history");
                 jdbc.update("INSERT INTO " + schema + ".disclosure (occurred_at, message_id, entity_type, destination, processor, policy_version)"
                         + " VALUES (now(), 'm-1', 'customer', 'shop', 'gab-exactlyit', 'v1')");
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + ".disclosure", Integer.class)).isEqualTo(1);
                 chainWorksOnPostgres(schema);
+                ledgerWorksOnPostgres(schema);
             } finally {
                 jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
@@ -68,6 +69,22 @@ class PostgresMigrationTest {
         assertThat(report.checked()).isEqualTo(2);
         new JdbcTemplate(ds).update("UPDATE disclosure SET purpose = 'other' WHERE id = ?", last);
         assertThat(verifier.verify().firstBrokenId()).isEqualTo(last);
+    }
+
+    /** The idempotency ledger on PostgreSQL: a second record of the same delivery is refused, not an error. */
+    private static void ledgerWorksOnPostgres(String schema) {
+        DriverManagerDataSource ds = new DriverManagerDataSource(URL + "?currentSchema=" + schema, USER, "");
+        DeliveryLedger ledger = new DeliveryLedger(new JdbcTemplate(ds));
+        FlowQueue shop = new FlowQueue("customer-master", "shop", FlowQueue.Kind.DESTINATION);
+        FlowQueue portal = new FlowQueue("customer-master", "portal", FlowQueue.Kind.DESTINATION);
+        String id = UUID.randomUUID().toString();
+        assertThat(ledger.isDelivered(shop, id)).isFalse();
+        assertThat(ledger.record(shop, id, Instant.parse("2026-11-20T10:15:00Z"))).isTrue();
+        assertThat(ledger.record(shop, id, Instant.parse("2026-11-20T10:16:00Z"))).isFalse();
+        assertThat(ledger.isDelivered(shop, id)).isTrue();
+        assertThat(ledger.isDelivered(portal, id)).isFalse();
+        assertThat(ledger.purgeBefore(Instant.parse("2026-11-21T00:00:00Z"))).isEqualTo(1);
+        assertThat(ledger.isDelivered(shop, id)).isFalse();
     }
 
     private static boolean reachable() {

@@ -1,0 +1,43 @@
+package io.werkbridge.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The idempotent repository of deliveries: one row per message id, flow and destination, written (in its own
+ * database transaction) as soon as the destination has accepted the message. A redelivered message that has a row is
+ * not sent again.
+ */
+public final class DeliveryLedger {
+
+    private final JdbcTemplate jdbc;
+
+    public DeliveryLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean isDelivered(FlowQueue queue, String messageId) {
+        Integer rows = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM delivered_message WHERE message_id = ? AND flow = ? AND destination = ?",
+                Integer.class, messageId, queue.flow(), queue.name());
+        return rows != null && rows > 0;
+    }
+
+    /** Records the delivery; returns false when it was recorded already (a concurrent or repeated delivery). */
+    public boolean record(FlowQueue queue, String messageId, Instant deliveredAt) {
+        try {
+            jdbc.update("INSERT INTO delivered_message (message_id, flow, destination, delivered_at) VALUES (?, ?, ?, ?)",
+                    messageId, queue.flow(), queue.name(), Timestamp.from(deliveredAt));
+            return true;
+        } catch (DuplicateKeyException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    /** Forgets deliveries older than {@code before}; returns how many rows went. */
+    public int purgeBefore(Instant before) {
+        return jdbc.update("DELETE FROM delivered_message WHERE delivered_at < ?", Timestamp.from(before));
+    }
+}

@@ -1,0 +1,61 @@
+package io.werkbridge.messaging;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Processor;
+
+/**
+ * Runs before a message is published on a flow's address (wired by the {@code soap} and {@code delivery} route
+ * configurations for every {@code jms:topic:werkbridge.*} send): the canonical message id becomes Artemis' duplicate
+ * detection id, so the broker drops a second publication of the same message (an inbound message redelivered after
+ * a crash between publishing and acknowledging); the message group (JMSXGroupID, the entity key, e.g. a customer
+ * number) is replaced by its keyed hash, so ordering per key holds while the broker's logs and consoles never show
+ * the key; and the flow's received counter moves.
+ */
+public final class FlowPublishing implements Processor {
+
+    /** Artemis' duplicate detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    public static final String GROUP_ID = "JMSXGroupID";
+
+    private final FlowProperties flows;
+    private final FlowMetrics metrics;
+    private final UnaryOperator<String> groupHash;
+
+    /** @param groupHash a stable, keyed, one-way hash (the same key on every hub of a deployment) */
+    public FlowPublishing(FlowProperties flows, FlowMetrics metrics, UnaryOperator<String> groupHash) {
+        this.flows = flows;
+        this.metrics = metrics;
+        this.groupHash = groupHash;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
+        if (messageId != null) {
+            exchange.getMessage().setHeader(DUPLICATE_ID, messageId);
+        } else {
+            exchange.getMessage().removeHeader(DUPLICATE_ID);
+        }
+        String group = exchange.getMessage().getHeader(GROUP_ID, String.class);
+        if (group != null && !group.isEmpty()) {
+            exchange.getMessage().setHeader(GROUP_ID, groupHash.apply(group));
+        }
+        flowOf(exchange.getProperty(ExchangePropertyKey.INTERCEPTED_ENDPOINT, String.class)).ifPresent(metrics::received);
+    }
+
+    /** {@code jms://topic:werkbridge.<flow>?...} -> the flow, if declared. */
+    private Optional<String> flowOf(String endpointUri) {
+        if (endpointUri == null) {
+            return Optional.empty();
+        }
+        int start = endpointUri.indexOf("topic:");
+        if (start < 0) {
+            return Optional.empty();
+        }
+        int end = endpointUri.indexOf('?', start);
+        return flows.flowOfAddress(endpointUri.substring(start + "topic:".length(), end < 0 ? endpointUri.length() : end));
+    }
+}

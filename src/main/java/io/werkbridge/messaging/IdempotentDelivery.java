@@ -1,0 +1,82 @@
+package io.werkbridge.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Idempotent delivery for every route that consumes a destination queue, wired by the {@code delivery} route
+ * configuration: {@link #process} runs as the message comes off the queue and stops the route when the ledger says
+ * this message reached this destination before (a redelivery after a rollback, a crash or a replay);
+ * {@link #delivered} runs right after the send to the destination and records the delivery in its own database
+ * transaction, so a failure later in the exchange cannot cause a second send.
+ *
+ * <p>The one window that stays open is a crash between the destination's answer and that record: the message is
+ * then sent again with the same {@code Idempotency-Key}, which the destination uses to recognise it.
+ */
+public final class IdempotentDelivery implements Processor {
+
+    /** Exchange property: the message id as it came off the queue (headers are cleared before the HTTP call). */
+    static final String MESSAGE_ID = "WerkbridgeDeliveryMessageId";
+    /** Exchange property: when the message was published on the flow (JMSTimestamp), epoch millis. */
+    static final String PUBLISHED_AT = "WerkbridgeDeliveryPublishedAt";
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotentDelivery.class);
+
+    private final FlowRoutes routes;
+    private final DeliveryLedger ledger;
+    private final FlowMetrics metrics;
+    private final Clock clock;
+
+    public IdempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, Clock clock) {
+        this.routes = routes;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Optional<FlowQueue> queue = routes.consumedBy(exchange).filter(FlowQueue::isDestination);
+        if (queue.isEmpty()) {
+            return;
+        }
+        String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
+        if (messageId == null) {
+            LOG.warn("message without {} on {}: delivered without the idempotency check", HttpDelivery.MESSAGE_ID,
+                    queue.get().queueName());
+            return;
+        }
+        exchange.setProperty(MESSAGE_ID, messageId);
+        exchange.setProperty(PUBLISHED_AT, exchange.getMessage().getHeader("JMSTimestamp", Long.class));
+        if (ledger.isDelivered(queue.get(), messageId)) {
+            LOG.info("message {} reached {} before: not sent again", messageId, queue.get().queueName());
+            metrics.duplicate(queue.get());
+            exchange.setRouteStop(true);
+        }
+    }
+
+    /**
+     * Called right after the send to the destination, also when it failed (Camel runs an interceptor's afterUri
+     * either way): only a send without an exception is recorded.
+     */
+    public void delivered(Exchange exchange) {
+        if (exchange.isFailed()) {
+            return;
+        }
+        Optional<FlowQueue> queue = routes.consumedBy(exchange).filter(FlowQueue::isDestination);
+        String messageId = exchange.getProperty(MESSAGE_ID, String.class);
+        if (queue.isEmpty() || messageId == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        ledger.record(queue.get(), messageId, now);
+        Long publishedAt = exchange.getProperty(PUBLISHED_AT, Long.class);
+        metrics.delivered(queue.get(), publishedAt == null || publishedAt <= 0 ? null
+                : Duration.between(Instant.ofEpochMilli(publishedAt), now));
+    }
+}

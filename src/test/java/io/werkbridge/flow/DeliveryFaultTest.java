@@ -1,0 +1,127 @@
+package io.werkbridge.flow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.werkbridge.model.CanonicalJson;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Destinations that fail: connection resets, 503, answers too slow (timeout), and a destination that stays down
+ * beyond the retries. Nothing is lost: the message is redelivered with back-off, dead-lettered after the limit, and
+ * a replay delivers it. Test profile: two redeliveries, 100-500 ms apart, 2 s HTTP timeout.
+ */
+class DeliveryFaultTest extends HubTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void connectionResetsAreRedelivered() throws Exception {
+        String number = failTwiceThenAccept(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        publish(number);
+        await().atMost(WAIT).until(() -> requestsFor(number).size() == 3 && ledgerRows(number) == 1);
+        assertThat(requestsFor(number)).extracting(e -> e.getResponse().getStatus()).last().isEqualTo(202);
+    }
+
+    @Test
+    void unavailableDestinationIsRedelivered() throws Exception {
+        String number = failTwiceThenAccept(aResponse().withStatus(503));
+        publish(number);
+        await().atMost(WAIT).until(() -> requestsFor(number).size() == 3 && ledgerRows(number) == 1);
+        assertThat(requestsFor(number)).extracting(e -> e.getResponse().getStatus()).containsExactly(503, 503, 202);
+    }
+
+    @Test
+    void answerTooSlowIsSentAgainWithTheSameIdempotencyKey() throws Exception {
+        String number = failTwiceThenAccept(aResponse().withStatus(202).withFixedDelay(2600));
+        publish(number);
+        await().atMost(WAIT).until(() -> requestsFor(number).size() == 3 && ledgerRows(number) == 1);
+        // the shop may have applied the slow requests: the key lets it recognise the repeats
+        List<String> keys = requestsFor(number).stream().map(e -> e.getRequest().getHeader("Idempotency-Key")).distinct().toList();
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0)).isEqualTo(CanonicalJson.read(requestsFor(number).get(0).getRequest().getBodyAsString())
+                .path("messageId").asText());
+    }
+
+    @Test
+    void destinationDownBeyondTheRetriesIsDeadLetteredAndReplayDelivers() throws Exception {
+        String number = unique();
+        var down = SHOP.stubFor(forCustomer(number).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        publish(number);
+        ApiCalls api = api();
+        String base = "/api/v1/operations/dead-letters/customer-master";
+        await().atMost(WAIT).until(() -> requestsFor(number).size() == 3
+                && api.get(base, "operator").body().contains(messageIdOf(number)));
+        assertThat(ledgerRows(number)).isZero();
+        assertThat(api.json(api.get(base + "/" + messageIdOf(number), "operator")).path("reason").asText())
+                .contains("Exception");
+
+        SHOP.removeStub(down); // the shop is back
+        assertThat(api.post(base + "/replay?messageId=" + messageIdOf(number), "operator").body()).contains("\"replayed\":1");
+        await().atMost(WAIT).until(() -> ledgerRows(number) == 1);
+        assertThat(requestsFor(number)).hasSize(4).last().satisfies(e -> assertThat(e.getResponse().getStatus()).isEqualTo(202));
+        assertThat(delivered(PORTAL, number)).hasSize(1);
+    }
+
+    private String failTwiceThenAccept(ResponseDefinitionBuilder failure) {
+        String number = unique();
+        String scenario = "faults-" + number;
+        SHOP.stubFor(forCustomer(number).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure).willSetStateTo("failed once"));
+        SHOP.stubFor(forCustomer(number).inScenario(scenario).whenScenarioStateIs("failed once")
+                .willReturn(failure).willSetStateTo("failed twice"));
+        SHOP.stubFor(forCustomer(number).inScenario(scenario).whenScenarioStateIs("failed twice")
+                .willReturn(aResponse().withStatus(202)));
+        return number;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder forCustomer(String number) {
+        return post(urlPathEqualTo("/shop/customers")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.body.customerNumber", equalTo(number)));
+    }
+
+    private void publish(String number) throws Exception {
+        assertThat(SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "fault@example.com", "x"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    /** Requests to the shop about this customer, oldest first. */
+    private static List<ServeEvent> requestsFor(String number) {
+        List<ServeEvent> events = new java.util.ArrayList<>(SHOP.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events.stream().filter(e -> e.getRequest().getBodyAsString().contains("\"customerNumber\":\"" + number + "\"")).toList();
+    }
+
+    private static String messageIdOf(String number) {
+        return requestsFor(number).stream().findFirst()
+                .map(e -> CanonicalJson.read(e.getRequest().getBodyAsString()).path("messageId").asText()).orElse("none");
+    }
+
+    private int ledgerRows(String number) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM delivered_message WHERE destination = 'shop' AND message_id = ?",
+                Integer.class, messageIdOf(number));
+        return rows == null ? 0 : rows;
+    }
+
+    private static String unique() {
+        return "FT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,166 @@
+package io.werkbridge.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two hubs (separate JVMs, the built jar, profile external-broker) on one real Apache Artemis broker and one
+ * PostgreSQL database, as competing consumers. A stream of customer updates goes through both SOAP edges; mid-stream
+ * hub A is drained and stopped (SIGTERM). Every acknowledged message reaches the shop and the portal exactly once,
+ * the updates of each customer in order, and both hubs delivered a share.
+ */
+class ScaleOutIT {
+
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final Pattern DELIVERED = Pattern.compile(
+            "^werkbridge_messages_delivered_total\\{[^}]*\\}\\s+(\\S+)$", Pattern.MULTILINE);
+    private final WireMockServer destinations = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
+    private String schema;
+
+    @BeforeEach
+    void destinations() {
+        destinations.start();
+        destinations.stubFor(post(urlPathMatching("/(shop|portal)/customers"))
+                .willReturn(aResponse().withStatus(202).withFixedDelay(10)));
+    }
+
+    @AfterEach
+    void cleanUp() throws SQLException {
+        destinations.stop();
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void twoHubsShareTheLoadAndOneStopsMidStream() throws Exception {
+        assumeTrue(postgresReachable(), "no PostgreSQL at " + PG_URL + ": the hubs of a scale-out share one database");
+        schema = "wb_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        ExternalArtemis broker = ExternalArtemis.shared();
+        Path work = ItPaths.workDir("scale-out");
+        HubProcess a = hub("hub-a", work, broker);
+        HubProcess b = hub("hub-b", work, broker);
+        CompletableFuture.allOf(CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start)).join();
+
+        List<String> customers = IntStream.range(0, 20).mapToObj(i -> String.format("SO-%03d", i)).toList();
+        AtomicInteger posts = new AtomicInteger();
+        AtomicBoolean draining = new AtomicBoolean();
+        try (SoapStream stream = new SoapStream(customers, 15, 4, 40,
+                () -> draining.get() || posts.incrementAndGet() % 2 == 0 ? b.port() : a.port())) {
+            int expected = stream.total();
+            await().atMost(Duration.ofSeconds(60)).until(() -> shopRequests() >= expected / 3);
+            double deliveredByA = delivered(a);
+            draining.set(true); // the load balancer stops sending to A, then A is stopped
+            a.stop();
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                stream.check();
+                return stream.done();
+            });
+            Set<String> accepted = stream.accepted().stream().map(SoapStream.Accepted::messageId).collect(Collectors.toSet());
+            assertThat(accepted).hasSize(expected);
+            await().atMost(Duration.ofSeconds(90)).until(() -> allDelivered(accepted));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> allDelivered(accepted));
+            double deliveredByB = delivered(b);
+            b.stop();
+
+            for (String path : List.of("/shop/customers", "/portal/customers")) {
+                List<Deliveries.Delivery> deliveries = Deliveries.of(destinations, path);
+                Map<String, List<Deliveries.Delivery>> byId = Deliveries.byMessageId(deliveries);
+                assertThat(byId.keySet()).as(path + ": every acknowledged message, nothing else").isEqualTo(accepted);
+                assertThat(byId.values()).as(path + ": each exactly once").allSatisfy(copies -> assertThat(copies).hasSize(1));
+                Deliveries.byCustomer(deliveries).forEach((customer, updates) -> assertThat(updates)
+                        .as(path + " updates of " + customer + " in order").extracting(Deliveries.Delivery::occurredAt).isSorted());
+            }
+            assertThat(deliveredByA).as("hub A delivered before it stopped").isPositive();
+            assertThat(deliveredByB).as("hub B delivered").isPositive();
+            System.out.printf("scale-out: %d messages, %d acknowledged posts retried; deliveries by A before its stop: %.0f, by B: %.0f%n",
+                    expected, stream.unacknowledged(), deliveredByA, deliveredByB);
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private HubProcess hub(String name, Path work, ExternalArtemis broker) {
+        return new HubProcess(name, work, List.of(
+                "--spring.profiles.active=external-broker,postgres",
+                "--spring.artemis.broker-url=" + broker.url(),
+                "--spring.artemis.user=" + ExternalArtemis.USER,
+                "--spring.artemis.password=" + broker.password(),
+                "--spring.datasource.url=" + PG_URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--werkbridge.data-dir=" + work.resolve(name + "-data"),
+                "--werkbridge.destinations.shop.url=" + destinations.baseUrl() + "/shop/customers",
+                "--werkbridge.destinations.portal.url=" + destinations.baseUrl() + "/portal/customers"));
+    }
+
+    private long shopRequests() {
+        return destinations.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/shop/customers")).count();
+    }
+
+    private boolean allDelivered(Set<String> accepted) {
+        return Deliveries.byMessageId(Deliveries.of(destinations, "/shop/customers")).keySet().containsAll(accepted)
+                && Deliveries.byMessageId(Deliveries.of(destinations, "/portal/customers")).keySet().containsAll(accepted);
+    }
+
+    /** Deliveries a hub counted (shop and portal), from its Prometheus endpoint. */
+    private static double delivered(HubProcess hub) throws Exception {
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + hub.port() + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("operator:" + HubProcess.CLIENT_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        double sum = 0;
+        for (Matcher m = DELIVERED.matcher(scrape.body()); m.find(); ) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+
+    private static boolean postgresReachable() {
+        try (Connection ignored = DriverManager.getConnection(PG_URL, "postgres", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
