@@ -2,7 +2,6 @@ package io.werkbridge.privacy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,17 +20,11 @@ public final class DecisionMetrics {
         this.registry = registry;
     }
 
-    void delivered(String destination, Collection<FieldDecision> decisions) {
-        decisions.stream()
-                .map(d -> d.category() + '|' + d.action().id())
-                .distinct()
-                .forEach(categoryAndAction -> counters.computeIfAbsent(destination + '|' + categoryAndAction, key -> {
-                    int bar = categoryAndAction.indexOf('|');
-                    return Counter.builder(NAME)
-                            .description("delivered messages per destination, data category and the gate's action on it")
-                            .tags("destination", destination, "category", categoryAndAction.substring(0, bar),
-                                    "action", categoryAndAction.substring(bar + 1))
-                            .register(registry);
-                }).increment());
+    void delivered(String destination, Map<String, ActionType> actions) {
+        actions.forEach((category, action) -> counters.computeIfAbsent(destination + '|' + category + '|' + action.id(),
+                key -> Counter.builder(NAME)
+                        .description("delivered messages per destination, data category and the gate's action on it")
+                        .tags("destination", destination, "category", category, "action", action.id())
+                        .register(registry)).increment());
     }
 }

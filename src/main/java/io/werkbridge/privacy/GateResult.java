@@ -2,6 +2,7 @@ package io.werkbridge.privacy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param dropped      categories whose values were removed
  * @param unclassified body paths no classification covers (removed)
  * @param subjectRefs  identifiers of the data subjects the message is about
+ * @param actions      the action taken per category the message carried (unclassified fields under "unclassified")
  */
 public record GateResult(
         ObjectNode filtered,
@@ -23,5 +25,6 @@ public record GateResult(
         Set<String> dropped,
         Set<String> unclassified,
         Set<String> subjectRefs,
+        Map<String, ActionType> actions,
         String policyVersion) {
 }

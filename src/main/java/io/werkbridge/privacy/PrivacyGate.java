@@ -139,7 +139,7 @@ public final class PrivacyGate {
             holdIfNotAllowed(destination, subjects);
         }
         return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
-                walk.dropped, walk.unclassified, subjects, policy.version());
+                walk.dropped, walk.unclassified, subjects, walk.categoryActions, policy.version());
     }
 
     /**
@@ -183,6 +183,7 @@ public final class PrivacyGate {
         private final Map<String, Action> actions;
         private final boolean explain;
         private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
+        private final Map<String, ActionType> categoryActions = new HashMap<>();
         private final Set<String> sent = new TreeSet<>();
         private final Set<String> masked = new TreeSet<>();
         private final Set<String> dropped = new TreeSet<>();
@@ -232,6 +233,7 @@ public final class PrivacyGate {
 
         JsonNode apply(FieldPath path, String category, JsonNode value) {
             Action action = actions.get(category);
+            categoryActions.putIfAbsent(category, action.type());
             if (explain) {
                 String text = path.toString();
                 decisions.putIfAbsent(text, new FieldDecision(text, category, action.type()));
@@ -279,6 +281,7 @@ public final class PrivacyGate {
 
         void unclassified(String path) {
             unclassified.add(path);
+            categoryActions.putIfAbsent(FieldDecision.UNCLASSIFIED, ActionType.DROP);
             if (explain) {
                 decisions.putIfAbsent(path, new FieldDecision(path, FieldDecision.UNCLASSIFIED, ActionType.DROP));
             }

@@ -72,7 +72,7 @@ final class PrivacyProducer extends DefaultProducer {
                     message.path("type").asText(), message.path("key").asText(), result.subjectRefs(), d.id(),
                     d.processor(), d.purpose(), d.legalBasis(), result.sent(), result.masked(), result.dropped(),
                     result.unclassified(), result.policyVersion()));
-            metrics.delivered(d.id(), result.decisions());
+            metrics.delivered(d.id(), result.actions());
         }
     }
 }

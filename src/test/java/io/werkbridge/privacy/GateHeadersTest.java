@@ -33,7 +33,7 @@ class GateHeadersTest {
         PolicyStore store = new PolicyStore(new PolicyLoader(new DefaultResourceLoader()), "classpath:config/privacy/",
                 new ValueOperators(PolicyFixtures.TEST_KEY), SubjectRestrictions.NONE, Clock.systemUTC());
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent("privacy", new PrivacyComponent(store, new DisclosureLog(ds)));
+            camel.addComponent("privacy", new PrivacyComponent(store, new DisclosureLog(ds), new DecisionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
