@@ -51,7 +51,7 @@ class DeliveryFaultTest extends HubTestSupport {
 
     @Test
     void answerTooSlowIsSentAgainWithTheSameIdempotencyKey() throws Exception {
-        String number = failTwiceThenAccept(aResponse().withStatus(202).withFixedDelay(2600));
+        String number = failTwiceThenAccept(aResponse().withStatus(202).withFixedDelay(6500));
         publish(number);
         await().atMost(WAIT).until(() -> requestsFor(number).size() == 3 && ledgerRows(number) == 1);
         // the shop may have applied the slow requests: the key lets it recognise the repeats
