@@ -122,7 +122,7 @@ public class HoldQueues {
         return HttpDelivery.MESSAGE_ID + " = '" + messageId + "'";
     }
 
-    private static String holdQueue(String flow, String destination) {
+    static String holdQueue(String flow, String destination) {
         if (!NAME.matcher(flow).matches() || !NAME.matcher(destination).matches()) {
             throw new IllegalArgumentException("flow and destination are lower-case names of letters, digits and '-'");
         }

@@ -1,12 +1,16 @@
 package io.werkbridge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -17,45 +21,95 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every HTTP and SOAP endpoint is authenticated (HTTP Basic against the configured clients). The WSDL and the
- * health probe are public: they are a contract and a liveness signal, not data.
+ * health probe are public: they are a contract and a liveness signal, not data. The console at {@code /console}
+ * signs in with a form and a session instead (its own chain, with CSRF protection).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * The browser console: form login with a session and CSRF protection. It also serves the console's own calls to
+     * {@code /api/**}: a request that carries a session cookie and no Authorization header is a console call, so it
+     * is authorized by the same endpoint rules as an API client, but through the session and with the CSRF token on
+     * every POST. Anything with an Authorization header goes to the stateless API chain below.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        RequestMatcher apiCall = request -> path(request).startsWith("/api/");
+        RequestMatcher console = request -> {
+            String path = path(request);
+            if (path.equals("/console") || path.startsWith("/console/") || path.equals("/login") || path.equals("/logout")) {
+                return true;
+            }
+            return path.startsWith("/api/") && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && request.getRequestedSessionId() != null;
+        };
+        limitRequests(http, json, limits);
+        http.securityMatcher(console)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/console", "/console/**").hasAnyRole("OPERATOR", "DPO");
+                    endpointRules(auth);
+                })
+                .formLogin(form -> form.defaultSuccessUrl("/console/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems, apiCall)
+                        .defaultAccessDeniedHandlerFor(problems, apiCall))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), json), BasicAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits.requestsPerSecond(), limits.burst(), json, System::nanoTime),
-                        BasicAuthenticationFilter.class);
+        limitRequests(http, json, limits);
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/api/**", "/simulator/**"))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/services/**").permitAll()
-                        .requestMatchers("/services/**").hasRole("ERP")
-                        .requestMatchers("/simulator/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi/**").permitAll()
-                        .requestMatchers("/api/v1/shop/**").hasRole("SHOP")
-                        .requestMatchers("/api/v1/portal/**").hasRole("PORTAL")
-                        .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
-                        .requestMatchers("/api/v1/rights/**", "/api/v1/retention/**").hasRole("DPO")
-                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
-                        // subject references are personal data: only the data protection officer reads the log
-                        .requestMatchers("/api/v1/audit/disclosures", "/api/v1/audit/disclosures/**").hasRole("DPO")
-                        .requestMatchers("/api/v1/audit/verify").hasAnyRole("OPERATOR", "DPO")
-                        .requestMatchers("/api/v1/privacy/detokenize").hasRole("DPO")
-                        .requestMatchers("/api/v1/privacy/**").hasAnyRole("OPERATOR", "DPO")
-                        .requestMatchers("/api/v1/audit/**").hasRole("DPO")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::endpointRules)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    private static void limitRequests(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) {
+        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits.requestsPerSecond(), limits.burst(), json, System::nanoTime),
+                        BasicAuthenticationFilter.class);
+    }
+
+    /** Who may call which endpoint: the same rules whether the caller signs in per request or through the console. */
+    private static void endpointRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers(HttpMethod.GET, "/services/**").permitAll()
+                .requestMatchers("/services/**").hasRole("ERP")
+                .requestMatchers("/simulator/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/openapi/**").permitAll()
+                .requestMatchers("/api/v1/shop/**").hasRole("SHOP")
+                .requestMatchers("/api/v1/portal/**").hasRole("PORTAL")
+                .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
+                .requestMatchers("/api/v1/rights/**", "/api/v1/retention/**").hasRole("DPO")
+                .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                // subject references are personal data: only the data protection officer reads the log
+                .requestMatchers("/api/v1/audit/disclosures", "/api/v1/audit/disclosures/**").hasRole("DPO")
+                .requestMatchers("/api/v1/audit/verify").hasAnyRole("OPERATOR", "DPO")
+                .requestMatchers("/api/v1/privacy/detokenize").hasRole("DPO")
+                .requestMatchers("/api/v1/privacy/**").hasAnyRole("OPERATOR", "DPO")
+                .requestMatchers("/api/v1/audit/**").hasRole("DPO")
+                .anyRequest().authenticated();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Bean
