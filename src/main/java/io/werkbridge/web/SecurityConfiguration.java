@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -44,9 +46,11 @@ public class SecurityConfiguration {
     SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         RequestMatcher apiCall = request -> path(request).startsWith("/api/");
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         RequestMatcher console = request -> {
             String path = path(request);
-            if (path.equals("/console") || path.startsWith("/console/") || path.equals("/login") || path.equals("/logout")) {
+            if (path.equals("/console") || path.startsWith("/console/") || path.equals("/login") || path.equals("/logout")
+                    || path.equals("/default-ui.css")) {
                 return true;
             }
             return path.startsWith("/api/") && request.getHeader(HttpHeaders.AUTHORIZATION) == null
@@ -60,9 +64,16 @@ public class SecurityConfiguration {
                 })
                 .formLogin(form -> form.defaultSuccessUrl("/console/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // a console call without a valid session gets a bare 401 (no Basic challenge: the browser would prompt)
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(problems, apiCall)
-                        .defaultAccessDeniedHandlerFor(problems, apiCall))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (apiCall.matches(request)) {
+                                response.sendError(HttpStatus.UNAUTHORIZED.value());
+                            } else {
+                                signIn.commence(request, response, e);
+                            }
+                        })
+                        .accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return http.build();
     }
