@@ -21,7 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,7 +37,7 @@ public class SecurityConfiguration {
 
     /**
      * The browser console: form login with a session and CSRF protection. It also serves the console's own calls to
-     * {@code /api/**}: a request that carries a session cookie and no Authorization header is a console call, so it
+     * {@code /api/**} and the metrics: a request that carries a session cookie and no Authorization header is a console call, so it
      * is authorized by the same endpoint rules as an API client, but through the session and with the CSRF token on
      * every POST. Anything with an Authorization header goes to the stateless API chain below.
      */
@@ -45,15 +45,14 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-        RequestMatcher apiCall = request -> path(request).startsWith("/api/");
-        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        RequestMatcher apiCall = request -> path(request).startsWith("/api/") || path(request).equals("/actuator/prometheus");
         RequestMatcher console = request -> {
             String path = path(request);
             if (path.equals("/console") || path.startsWith("/console/") || path.equals("/login") || path.equals("/logout")
                     || path.equals("/default-ui.css")) {
                 return true;
             }
-            return path.startsWith("/api/") && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+            return apiCall.matches(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                     && request.getRequestedSessionId() != null;
         };
         limitRequests(http, json, limits);
@@ -64,15 +63,10 @@ public class SecurityConfiguration {
                 })
                 .formLogin(form -> form.defaultSuccessUrl("/console/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                // a console call without a valid session gets a bare 401 (no Basic challenge: the browser would prompt)
+                // a console call without a valid session gets a bare 401 (no Basic challenge: the browser would
+                // prompt); pages go to the sign-in form (form login's own entry point, kept so /login is generated)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            if (apiCall.matches(request)) {
-                                response.sendError(HttpStatus.UNAUTHORIZED.value());
-                            } else {
-                                signIn.commence(request, response, e);
-                            }
-                        })
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), apiCall)
                         .accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return http.build();

@@ -200,7 +200,10 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("test-secret");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "console did not load at " + browser.getCurrentUrl() + ": "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
     }
 
     private String heldCount(String destination) {
