@@ -223,7 +223,7 @@ function rightsPanel(requests) {
     requests.map(r => h('tr', { class: r.overdue ? 'bad' : '' }, h('td', {}, h('code', {}, r.id)), h('td', {}, r.type),
       h('td', {}, r.state), h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
       h('td', {}, h('ul', {}, (r.tasks ?? []).map(t => h('li', {}, `${t.system}: ${t.state}`,
-        t.attempts > 0 ? ` (${t.attempts} attempts)` : ''))))));
+        t.attempts > 0 ? ` (${t.attempts} attempts)` : '')))))));
 }
 
 async function panel(name, load, build) {

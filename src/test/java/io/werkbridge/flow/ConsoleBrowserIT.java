@@ -202,7 +202,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser, WAIT)
                 .withMessage(() -> "console did not load at " + browser.getCurrentUrl() + ": "
-                        + browser.findElement(By.tagName("body")).getText())
+                        + browser.getPageSource().substring(0, Math.min(4000, browser.getPageSource().length())))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
     }
 
