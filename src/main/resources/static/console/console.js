@@ -245,7 +245,7 @@ async function refresh() {
     panel('holds', () => Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
       ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))), holdsPanel),
     panel('dead-letters', () => Promise.all(flowsCache.map(async f =>
-      ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) })), deadLettersPanel),
+      ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))), deadLettersPanel),
     panel('connections', async () => ({ flows: flowsCache, machines: await get('/api/v1/machines') }), connectionsPanel),
     panel('register', async () => ({
       processors: await get('/api/v1/privacy/processors'), destinations: await get('/api/v1/privacy/destinations'),
