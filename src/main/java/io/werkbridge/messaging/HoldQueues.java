@@ -63,7 +63,7 @@ public class HoldQueues {
         return parked.purgeOlderThan(queue, cutoff, dryRun);
     }
 
-    private static String holdQueue(String flow, String destination) {
+    static String holdQueue(String flow, String destination) {
         if (!NAME.matcher(flow).matches() || !NAME.matcher(destination).matches()) {
             throw new InvalidSelectionException("flow and destination are lower-case names of letters, digits and '-'");
         }

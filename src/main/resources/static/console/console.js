@@ -1,0 +1,272 @@
+// Werkbridge console: plain ES module, no build step. Polls the hub's APIs with the session cookie and sends the
+// CSRF token on every POST. The server decides what a role may read; this page only leaves out what would be
+// refused anyway (the DPO panels for an operator).
+
+const POLL_MS = 2000;
+let session = null;
+const lastRendered = new Map();
+
+/** Builds an element: h('td', {class: 'num'}, 3). Text goes in as text, never as HTML. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function table(caption, headers, rows) {
+  return h('table', {}, h('caption', { class: 'muted' }, caption),
+    h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, rows));
+}
+
+function unavailable(text) {
+  return h('p', { class: 'unavailable' }, text);
+}
+
+function when(instant) {
+  return instant ? new Date(instant).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
+}
+
+/** GET as JSON; null when the endpoint does not exist (404) on this hub. */
+async function get(path, accept = 'application/json') {
+  const response = await fetch(path, { headers: { Accept: accept }, credentials: 'same-origin' });
+  if (response.status === 404) return null;
+  if (response.status === 401) { location.assign('/login'); throw new Error('signed out'); }
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return accept === 'application/json' ? response.json() : response.text();
+}
+
+async function post(path) {
+  const response = await fetch(path, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { Accept: 'application/json', [session.csrfHeader]: session.csrfToken },
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    let detail = text;
+    try { detail = JSON.parse(text).detail ?? text; } catch (e) { /* not JSON: show as is */ }
+    throw new Error(`${response.status}: ${detail}`);
+  }
+  return text ? JSON.parse(text) : {};
+}
+
+function say(text, bad = false) {
+  const status = document.getElementById('status');
+  status.textContent = text;
+  status.className = bad ? 'bad' : '';
+}
+
+async function act(label, path) {
+  try {
+    const result = await post(path);
+    say(`${label}: ${JSON.stringify(result)}`);
+    lastRendered.clear();
+    await refresh();
+  } catch (e) {
+    say(`${label} failed: ${e.message}`, true);
+  }
+}
+
+/** Replaces a panel's content only when its data changed, so polling does not steal keyboard focus. */
+function render(name, data, build) {
+  const key = JSON.stringify(data);
+  if (lastRendered.get(name) === key) return;
+  lastRendered.set(name, key);
+  const target = document.querySelector(`[data-panel="${name}"]`);
+  const focused = document.activeElement?.id;
+  target.replaceChildren(build(data));
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+function flowsPanel(flows) {
+  const rows = flows.flatMap(f => f.destinations.map((d, i) => h('tr', { 'data-flow': f.id, 'data-destination': d.id },
+    i === 0 ? h('th', { scope: 'row', rowspan: f.destinations.length }, f.id) : null,
+    h('td', {}, d.id), h('td', { class: 'num' }, d.pending), h('td', { class: 'num' }, d.held),
+    i === 0 ? h('td', { class: 'num', rowspan: f.destinations.length }, f.deadLettered) : null)));
+  return table('Messages waiting per destination (counted up to 1000)',
+    ['Flow', 'Destination', 'Waiting', 'Held', 'Dead-lettered'], rows);
+}
+
+function metricsPanel(text) {
+  if (text === null) return unavailable('Metrics: not available on this hub (/actuator/prometheus answered 404).');
+  const lines = text.split('\n').filter(l => /^(werkbridge|camel_exchanges)/.test(l)).slice(0, 40);
+  if (lines.length === 0) return unavailable('Metrics: no flow counters yet.');
+  return h('details', {}, h('summary', {}, `Flow metrics (${lines.length})`),
+    table('From /actuator/prometheus', ['Series', 'Value'], lines.map(l => {
+      const at = l.lastIndexOf(' ');
+      return h('tr', {}, h('td', {}, h('code', {}, l.slice(0, at))), h('td', { class: 'num' }, l.slice(at + 1)));
+    })));
+}
+
+function holdsPanel(holds) {
+  const parts = [];
+  for (const { flow, destination, held } of holds) {
+    const where = `${flow}/${destination}`;
+    parts.push(h('h3', {}, `${where} (${held.length} held)`));
+    if (held.length === 0) continue;
+    parts.push(h('button', {
+      id: `release-all-${flow}-${destination}`, 'aria-label': `Release all held messages of ${where}`,
+      onclick: () => act(`release all ${where}`, `/api/v1/holds/${flow}/${destination}/release`),
+    }, 'Release all'));
+    parts.push(table(`Held for ${where}`, ['Message', 'Reason', 'Held at', 'Actions'], held.map(m => h('tr', {},
+      h('td', {}, h('code', {}, m.messageId)), h('td', {}, m.reason), h('td', {}, when(m.heldAt)),
+      h('td', {},
+        h('button', {
+          id: `release-${m.messageId}-${destination}`, 'aria-label': `Release message ${m.messageId} to ${destination}`,
+          onclick: () => act('release', `/api/v1/holds/${flow}/${destination}/release?messageId=${encodeURIComponent(m.messageId)}`),
+        }, 'Release'), ' ',
+        h('button', {
+          id: `discard-${m.messageId}-${destination}`, class: 'danger',
+          'aria-label': `Discard message ${m.messageId} held for ${destination}`,
+          onclick: () => confirm(`Discard ${m.messageId} for good?`)
+            && act('discard', `/api/v1/holds/${flow}/${destination}/discard?messageId=${encodeURIComponent(m.messageId)}`),
+        }, 'Discard'))))));
+  }
+  return h('div', {}, parts);
+}
+
+function deadLettersPanel(lists) {
+  if (lists.every(l => l.messages === null)) {
+    return unavailable('Dead-letter operations are not available on this hub (the API answered 404).');
+  }
+  const parts = [];
+  for (const { flow, messages } of lists) {
+    parts.push(h('h3', {}, `${flow} (${messages?.length ?? 0})`));
+    if (!messages || messages.length === 0) continue;
+    parts.push(table(`Dead letters of ${flow}`, ['Message', 'Reason', 'Failed at', 'Route', 'Deliveries', 'Actions'],
+      messages.map(m => h('tr', {},
+        h('td', {}, h('code', {}, m.messageId ?? m.jmsMessageId)), h('td', {}, m.reason), h('td', {}, when(m.failedAt)),
+        h('td', {}, m.failedRoute), h('td', { class: 'num' }, m.deliveryCount),
+        h('td', {},
+          h('button', {
+            id: `replay-${m.messageId}`, 'aria-label': `Replay message ${m.messageId} of ${flow}`,
+            onclick: () => act('replay', `/api/v1/operations/dead-letters/${flow}/replay?messageId=${encodeURIComponent(m.messageId)}`),
+          }, 'Replay'), ' ',
+          h('button', {
+            id: `discard-dl-${m.messageId}`, class: 'danger', 'aria-label': `Discard dead letter ${m.messageId} of ${flow}`,
+            onclick: () => confirm(`Discard ${m.messageId} for good?`)
+              && act('discard', `/api/v1/operations/dead-letters/${flow}/discard?messageId=${encodeURIComponent(m.messageId)}`),
+          }, 'Discard'))))));
+  }
+  return h('div', {}, parts);
+}
+
+function connectionsPanel({ flows, machines }) {
+  const destinations = flows.flatMap(f => f.destinations.map(d => h('tr', {},
+    h('td', {}, `${f.id} → ${d.id}`),
+    h('td', { class: d.held + f.deadLettered > 0 ? 'bad' : 'ok' },
+      d.held > 0 ? `${d.held} held` : f.deadLettered > 0 ? `${f.deadLettered} dead-lettered in flow` : 'no backlog'))));
+  const parts = [table('Destinations (judged by their queues)', ['Flow → destination', 'State'], destinations)];
+  if (machines === null) {
+    parts.push(unavailable('Machine status is not available on this hub (/api/v1/machines answered 404).'));
+  } else {
+    parts.push(table('Machines', ['Machine', 'Protocol', 'Connection', 'Last contact', 'Events', 'Last error'],
+      machines.map(m => h('tr', {}, h('td', {}, m.id), h('td', {}, m.protocol),
+        h('td', { class: m.connection === 'connected' || m.connection === 'CONNECTED' ? 'ok' : 'bad' }, m.connection),
+        h('td', {}, when(m.lastContactAt)), h('td', { class: 'num' }, m.events), h('td', {}, m.lastError ?? '')))));
+  }
+  return h('div', {}, parts);
+}
+
+function registerPanel({ processors, destinations }) {
+  return h('div', {},
+    table('Processors', ['Processor', 'Country', 'Role', 'Purposes', 'Categories', 'Destinations', 'Contract'],
+      processors.map(p => h('tr', {}, h('th', { scope: 'row' }, p.name), h('td', {}, p.country), h('td', {}, p.role),
+        h('td', {}, (p.purposes ?? []).join(', ')), h('td', {}, (p.categories ?? []).join(', ')),
+        h('td', {}, (p.destinations ?? []).join(', ')), h('td', {}, p.contract ? `${p.contract.reference ?? ''} ${p.contract.status ?? ''}` : '')))),
+    table('Destinations', ['Destination', 'Processor', 'Country', 'Purpose', 'Legal basis', 'Transfer'],
+      destinations.map(d => h('tr', {}, h('th', { scope: 'row' }, d.id), h('td', {}, d.processorName ?? d.processor),
+        h('td', {}, d.country), h('td', {}, d.purpose), h('td', {}, d.legalBasis), h('td', {}, d.transferMechanism ?? '')))));
+}
+
+function policyPanel({ policy, chain }) {
+  const problems = policy.lastProblems ?? [];
+  return h('div', {},
+    h('p', {}, 'Version ', h('strong', {}, policy.version), ` loaded ${when(policy.loadedAt)} from `, h('code', {}, policy.location)),
+    problems.length === 0
+      ? h('p', { class: 'ok' }, 'Valid: the last reload was accepted.')
+      : h('div', {}, h('p', { class: 'bad' }, `Last reload rejected (${when(policy.lastAttemptAt)}); the previous version stays in force:`),
+        h('ul', {}, problems.map(p => h('li', {}, p)))),
+    chain === null ? unavailable('Disclosure log verification not available.')
+      : h('p', { class: chain.intact ? 'ok' : 'bad' },
+        chain.intact ? `Disclosure log intact (${chain.checked} records checked).`
+          : `Disclosure log broken at record ${chain.firstBrokenId}: ${chain.reason}`));
+}
+
+function decisionsPanel({ destinations, disclosures }) {
+  const parts = [table('What the policy does with each category, per destination', ['Destination', 'Sent', 'Masked / hashed / generalized', 'Dropped'],
+    destinations.map(d => {
+      const by = action => d.actions.filter(a => action(a.action)).map(a => a.category).join(', ');
+      return h('tr', {}, h('th', { scope: 'row' }, d.id), h('td', {}, by(a => a === 'pass' || a === 'keep')),
+        h('td', {}, by(a => !['pass', 'keep', 'drop'].includes(a))), h('td', {}, by(a => a === 'drop')));
+    }))];
+  if (disclosures) {
+    parts.push(table('Recent disclosures (categories only)', ['When', 'Destination', 'Type', 'Sent', 'Masked', 'Dropped', 'Policy'],
+      disclosures.map(e => h('tr', {}, h('td', {}, when(e.occurredAt)), h('td', {}, e.destination), h('td', {}, e.entityType),
+        h('td', {}, e.categoriesSent.join(', ')), h('td', {}, e.categoriesMasked.join(', ')),
+        h('td', {}, e.categoriesDropped.join(', ')), h('td', {}, e.policyVersion)))));
+  }
+  return h('div', {}, parts);
+}
+
+function rightsPanel(requests) {
+  if (requests.length === 0) return h('p', { class: 'muted' }, 'No data-subject requests.');
+  return table('Data-subject requests, newest first', ['Request', 'Type', 'State', 'Received', 'Due', 'Per system'],
+    requests.map(r => h('tr', { class: r.overdue ? 'bad' : '' }, h('td', {}, h('code', {}, r.id)), h('td', {}, r.type),
+      h('td', {}, r.state), h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
+      h('td', {}, h('ul', {}, (r.tasks ?? []).map(t => h('li', {}, `${t.system}: ${t.state}`,
+        t.attempts > 0 ? ` (${t.attempts} attempts)` : '')))))));
+}
+
+async function panel(name, load, build) {
+  try {
+    render(name, await load(), build);
+  } catch (e) {
+    render(name, { error: e.message }, d => h('p', { class: 'bad' }, `Could not load: ${d.error}`));
+  }
+}
+
+let flowsCache = [];
+
+async function refresh() {
+  const dpo = session.roles.includes('DPO');
+  await panel('flows', async () => (flowsCache = await get('/console/flows')), flowsPanel);
+  await Promise.all([
+    panel('metrics', async () => session.roles.includes('OPERATOR') ? get('/actuator/prometheus', 'text/plain') : null,
+      t => t === null && !session.roles.includes('OPERATOR') ? h('span') : metricsPanel(t)),
+    panel('holds', () => Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
+      ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))), holdsPanel),
+    panel('dead-letters', () => Promise.all(flowsCache.map(async f =>
+      ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))), deadLettersPanel),
+    panel('connections', async () => ({ flows: flowsCache, machines: await get('/api/v1/machines') }), connectionsPanel),
+    panel('register', async () => ({
+      processors: await get('/api/v1/privacy/processors'), destinations: await get('/api/v1/privacy/destinations'),
+    }), registerPanel),
+    panel('policy', async () => ({ policy: await get('/api/v1/privacy/policy'), chain: await get('/api/v1/audit/verify') }), policyPanel),
+    panel('decisions', async () => ({
+      destinations: await get('/api/v1/privacy/destinations'),
+      disclosures: dpo ? await get('/api/v1/audit/disclosures?limit=20') : null,
+    }), decisionsPanel),
+    dpo ? panel('rights', () => get('/api/v1/rights/requests?limit=50'), rightsPanel) : null,
+  ]);
+}
+
+async function start() {
+  session = await get('/console/session');
+  document.getElementById('who').textContent = `Signed in as ${session.user} (${session.roles.join(', ')})`;
+  document.getElementById('signout-csrf').value = session.csrfToken;
+  if (session.roles.includes('DPO')) document.querySelectorAll('.dpo-only').forEach(e => { e.hidden = false; });
+  await refresh();
+  document.body.dataset.loaded = 'true';
+  setInterval(() => refresh().catch(e => say(`Update failed: ${e.message}`, true)), POLL_MS);
+}
+
+start().catch(e => say(`Console could not start: ${e.message}`, true));

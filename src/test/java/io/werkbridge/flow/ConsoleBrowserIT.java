@@ -1,0 +1,244 @@
+package io.werkbridge.flow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.werkbridge.WerkbridgeApplication;
+import io.werkbridge.privacy.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.JdbcSubjectRestrictions.Kind;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The console in a real browser (Debian's headless Chromium) against a running hub: an operator signs in, sees a
+ * customer message held for the shop appear without reloading, releases it once the restriction is lifted and sees
+ * it delivered, opens the register, and never gets a personal value on screen; the data protection officer sees the
+ * data-subject requests. Screenshots go to {@code target/console-screenshots}, or to the directory named by the
+ * system property {@code console.screenshots} (the README's ones: {@code -Dconsole.screenshots=docs/console}).
+ */
+class ConsoleBrowserIT {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    // synthetic personal values this test sends; none of them may reach the operator's screen
+    private static final String EMAIL = "erika.console@example.com";
+    private static final String REMARKS = "Rueckruf bitte nur vormittags";
+    private static final List<String> PERSONAL_VALUES = List.of(EMAIL, "Erika", "Musterfrau", "+49 521 5550 1234",
+            "DE89370400440532013000", REMARKS);
+
+    private static final WireMockServer DESTINATIONS = new WireMockServer(wireMockConfig().dynamicPort());
+    private static ConfigurableApplicationContext hub;
+    private static String base;
+
+    @TempDir
+    static Path data;
+    @TempDir
+    Path profile;
+
+    private WebDriver browser;
+    private final List<String> operatorPages = new ArrayList<>();
+
+    @BeforeAll
+    static void startHub() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "ConsoleBrowserIT skipped: /usr/bin/chromedriver or /usr/bin/chromium is missing "
+                        + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        DESTINATIONS.start();
+        DESTINATIONS.stubFor(post(urlPathMatching("/(shop|portal)/customers")).willReturn(aResponse().withStatus(202)));
+        hub = new SpringApplicationBuilder(WerkbridgeApplication.class)
+                .profiles("test")
+                .run("--server.port=0",
+                        "--spring.artemis.embedded.server-id=9",
+                        "--werkbridge.data-dir=" + data.toAbsolutePath(),
+                        "--werkbridge.destinations.shop.url=" + DESTINATIONS.baseUrl() + "/shop/customers",
+                        "--werkbridge.destinations.portal.url=" + DESTINATIONS.baseUrl() + "/portal/customers");
+        base = "http://localhost:" + ((WebServerApplicationContext) hub).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopHub() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (DESTINATIONS.isRunning()) {
+            DESTINATIONS.stop();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1600", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void operatorSeesAMessageHeldReleasesItAndNeverSeesPersonalValues() throws Exception {
+        JdbcSubjectRestrictions restrictions = hub.getBean(JdbcSubjectRestrictions.class);
+        String number = "C-9101";
+        restrictions.add(number, "online-shop", Kind.RESTRICTION);
+
+        signIn("operator");
+        WebElement flows = browser.findElement(By.cssSelector("[data-panel=flows]"));
+        assertThat(flows.getText()).contains("customer-master").contains("shop").contains("portal");
+        assertThat(browser.findElements(By.id("rights"))).allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+        record();
+
+        assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(number, "2026-11-26T09:00:00Z", EMAIL, REMARKS))
+                .statusCode()).isEqualTo(200);
+
+        // the portal gets it, the shop's copy is held: the console shows it without a reload
+        await().atMost(WAIT).until(() -> delivered("/portal/customers", number));
+        By release = By.cssSelector("button[aria-label^='Release message'][aria-label$='to shop']");
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(release).isEmpty());
+        new WebDriverWait(browser, WAIT).until(d -> heldCount("shop").equals("1"));
+        assertThat(browser.findElement(By.cssSelector("[data-panel=holds]")).getText())
+                .contains("a data subject of this message has an active restriction for purpose 'online-shop'");
+        record();
+        screenshot("operator-held");
+        assertThat(delivered("/shop/customers", number)).isFalse();
+
+        restrictions.lift(number, "online-shop", Kind.RESTRICTION);
+        WebElement button = browser.findElement(release);
+        assertThat(button.getAccessibleName()).startsWith("Release message");
+        button.click();
+        await().atMost(WAIT).until(() -> delivered("/shop/customers", number));
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(release).isEmpty() && heldCount("shop").equals("0"));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("\"released\":1");
+        record();
+
+        browser.findElement(By.linkText("Register")).click();
+        WebElement register = browser.findElement(By.cssSelector("[data-panel=register]"));
+        assertThat(register.getText()).contains("shop").contains("portal").contains("Legal basis");
+        WebElement decisions = browser.findElement(By.cssSelector("[data-panel=decisions]"));
+        assertThat(decisions.getText()).contains("shop").doesNotContain("Recent disclosures");
+        assertThat(browser.findElement(By.cssSelector("[data-panel=policy]")).getText()).contains("Valid");
+        record();
+        screenshot("operator");
+
+        assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
+        // the operator's session may not read the disclosure log or the rights requests either
+        assertThat(fetchInPage("/api/v1/audit/disclosures")).isEqualTo(403);
+        assertThat(fetchInPage("/api/v1/rights/requests")).isEqualTo(403);
+    }
+
+    @Test
+    void dpoSeesTheDataSubjectRequests() throws Exception {
+        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/rights/requests"))
+                .header("Authorization", basic("dpo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type": "restriction", "subject": {"customerNumber": "C-9102"}, "purpose": "online-shop"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).isEqualTo(202);
+
+        signIn("dpo");
+        WebElement rights = browser.findElement(By.id("rights"));
+        assertThat(rights.isDisplayed()).isTrue();
+        new WebDriverWait(browser, WAIT).until(d -> rights.getText().contains("RESTRICTION"));
+        assertThat(rights.getText()).contains("Due");
+        screenshot("dpo");
+
+        browser.findElement(By.id("signout-button")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        browser.get(base + "/console/");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        screenshot("sign-in");
+    }
+
+    private void signIn(String user) {
+        browser.get(base + "/console");
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("test-secret");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "console did not load at " + browser.getCurrentUrl() + ": "
+                        + browser.getPageSource().substring(0, Math.min(4000, browser.getPageSource().length())))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    }
+
+    private String heldCount(String destination) {
+        List<WebElement> cells = browser.findElements(By.cssSelector(
+                "tr[data-flow=customer-master][data-destination=" + destination + "] td.num"));
+        return cells.size() < 2 ? "" : cells.get(1).getText();
+    }
+
+    private int fetchInPage(String path) {
+        Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status));", path);
+        return ((Number) status).intValue();
+    }
+
+    private void record() {
+        operatorPages.add(browser.getPageSource());
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static boolean delivered(String path, String number) {
+        return DESTINATIONS.getAllServeEvents().stream()
+                .anyMatch(e -> e.getRequest().getUrl().equals(path) && e.getRequest().getBodyAsString().contains(number));
+    }
+
+    private static int port() {
+        return ((WebServerApplicationContext) hub).getWebServer().getPort();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":test-secret").getBytes(StandardCharsets.UTF_8));
+    }
+}
