@@ -1,0 +1,372 @@
+package io.werkbridge.bench;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * End-to-end load run (not part of {@code verify}; see docs/benchmarks.md): customer updates through the hub's SOAP
+ * edge to two HTTP destinations (shop and portal, a local sink), and the same load through a bare Camel JMS-to-HTTP
+ * route as the baseline. Both run as their own JVMs with persistent messaging; this JVM generates the load and is
+ * the sink. Measures, for each: sustained throughput (messages delivered to both destinations per second with
+ * {@code clients} senders in a closed loop), and latency from sending to delivery at both destinations at a fixed
+ * rate ({@code rate} messages/s, open loop, so a slow system shows as latency, not as a lower rate). For the hub
+ * also the peak heap in use (it runs with -Xmx512m).
+ *
+ * <p>Arguments ({@code key=value}): warmup (s, 30), duration (s, 30), clients (16), rate (500), consumers (per
+ * destination queue, 4), customers (distinct keys, 1000).
+ */
+public final class EndToEndLoad {
+
+    private static final Pattern ACK = Pattern.compile("<messageId>([0-9a-f-]{36})</messageId>");
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+(\\S+)$", Pattern.MULTILINE);
+    private static final String PASSWORD = "bench-only";
+
+    private final Map<String, String> options;
+    private final Path work;
+
+    private EndToEndLoad(Map<String, String> options, Path work) {
+        this.options = options;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("warmup", "30", "duration", "30", "clients", "16",
+                "rate", "500", "consumers", "4", "customers", "1000"));
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            if (kv.length != 2 || !options.containsKey(kv[0])) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; expected key=value with key one of " + options.keySet());
+            }
+            options.put(kv[0], kv[1]);
+        }
+        Path work = Files.createDirectories(Path.of("target", "bench", "e2e-" + System.currentTimeMillis())).toAbsolutePath();
+        EndToEndLoad load = new EndToEndLoad(options, work);
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        Result hub = load.runHub();
+        Result bare = load.runBare();
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        String report = load.report(hub, bare, loadBefore, loadAfter);
+        Files.writeString(work.resolve("report.md"), report);
+        System.out.println(report);
+    }
+
+    /** What one system under test achieved. */
+    record Result(double intakePerSecond, double deliveredPerSecond, long drainMillis, double p50Millis,
+                  double p99Millis, double maxMillis, double achievedRate, long latencyMessages, long undelivered,
+                  long peakHeapBytes) {
+    }
+
+    /** Sends one message; returns its canonical message id. */
+    private interface Sender {
+        String send(int sequence) throws Exception;
+    }
+
+    private int option(String key) {
+        return Integer.parseInt(options.get(key));
+    }
+
+    // ---------------------------------------------------------------------------------------------- the hub
+
+    private Result runHub() throws Exception {
+        try (DeliverySink sink = new DeliverySink()) {
+            int port = freePort();
+            Path jar = hubJar();
+            try (ChildJvm hub = ChildJvm.start(List.of("-Xms512m", "-Xmx512m"), List.of("-jar", jar.toString(),
+                    "--spring.config.location=classpath:/",
+                    "--server.port=" + port,
+                    "--werkbridge.data-dir=" + work.resolve("hub-data"),
+                    "--werkbridge.broker.tcp-enabled=false",
+                    "--werkbridge.delivery.concurrent-consumers=" + option("consumers"),
+                    "--werkbridge.destinations.shop.url=" + sink.baseUrl() + "/shop/customers",
+                    "--werkbridge.destinations.portal.url=" + sink.baseUrl() + "/portal/customers",
+                    "--werkbridge.security.users.erp.password={noop}" + PASSWORD,
+                    "--werkbridge.security.users.erp.roles=ERP",
+                    "--werkbridge.security.users.operator.password={noop}" + PASSWORD,
+                    "--werkbridge.security.users.operator.roles=OPERATOR",
+                    "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"), work.resolve("hub.log"))) {
+                hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(3));
+                HeapWatch heap = new HeapWatch(port);
+                Result result;
+                try {
+                    result = measure("hub", sink, soapSender(port));
+                } finally {
+                    heap.stop();
+                }
+                return new Result(result.intakePerSecond(), result.deliveredPerSecond(), result.drainMillis(), result.p50Millis(),
+                        result.p99Millis(), result.maxMillis(), result.achievedRate(), result.latencyMessages(),
+                        result.undelivered(), heap.peak());
+            }
+        }
+    }
+
+    private Sender soapSender(int port) {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("erp:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/services/erp");
+        int customers = option("customers");
+        return sequence -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"").header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.ofString(Payloads.soap(sequence % customers, sequence), StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher ack = ACK.matcher(response.body());
+            if (response.statusCode() != 200 || !ack.find()) {
+                throw new IllegalStateException("hub answered " + response.statusCode() + " without an acknowledgement");
+            }
+            return ack.group(1);
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------ the baseline
+
+    private Result runBare() throws Exception {
+        try (DeliverySink sink = new DeliverySink()) {
+            int brokerPort = freePort();
+            try (ChildJvm bare = ChildJvm.start(List.of("-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path")),
+                    List.of(BareJmsHttpRoute.class.getName(), work.resolve("bare-data").toString(), String.valueOf(brokerPort),
+                            sink.baseUrl(), options.get("consumers")), work.resolve("bare.log"))) {
+                bare.awaitReady(() -> logContains(work.resolve("bare.log"), "BARE-READY"), Duration.ofMinutes(2));
+                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+                List<Connection> connections = new ArrayList<>();
+                ThreadLocal<Object[]> producers = ThreadLocal.withInitial(() -> {
+                    try {
+                        Connection connection = factory.createConnection();
+                        synchronized (connections) {
+                            connections.add(connection);
+                        }
+                        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                        MessageProducer producer = session.createProducer(session.createTopic("bench"));
+                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                        return new Object[] {session, producer};
+                    } catch (jakarta.jms.JMSException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                int customers = option("customers");
+                Sender jms = sequence -> {
+                    Object[] sp = producers.get();
+                    String id = UUID.randomUUID().toString();
+                    TextMessage message = ((Session) sp[0]).createTextMessage(Payloads.canonical(id, sequence % customers, sequence));
+                    message.setStringProperty("JMSXGroupID", Payloads.customer(sequence % customers));
+                    ((MessageProducer) sp[1]).send(message);
+                    return id;
+                };
+                try {
+                    return measure("bare", sink, jms);
+                } finally {
+                    synchronized (connections) {
+                        for (Connection c : connections) {
+                            c.close();
+                        }
+                    }
+                    factory.close();
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- measuring
+
+    private Result measure(String name, DeliverySink sink, Sender sender) throws Exception {
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+
+        // 1. closed loop: `clients` senders as fast as they get answers
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(option("clients"));
+        for (int c = 0; c < option("clients"); c++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    try {
+                        sender.send(sequence.getAndIncrement());
+                        sent.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        TimeUnit.SECONDS.sleep(option("warmup"));
+        long c0 = sink.complete();
+        long s0 = sent.get();
+        long t0 = System.nanoTime();
+        TimeUnit.SECONDS.sleep(option("duration"));
+        long c1 = sink.complete();
+        long s1 = sent.get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        running.set(false);
+        clients.shutdown();
+        clients.awaitTermination(2, TimeUnit.MINUTES);
+        long drainStart = System.nanoTime();
+        boolean drained = awaitDrained(sink, sent.get(), Duration.ofMinutes(5));
+        long drainMillis = drained ? (System.nanoTime() - drainStart) / 1_000_000 : -1;
+        System.out.printf(Locale.ROOT, "[%s] closed loop: %.0f sent/s, %.0f delivered/s, drained in %d ms, %d failed sends%n",
+                name, (s1 - s0) / seconds, (c1 - c0) / seconds, drainMillis, failed.get());
+
+        // 2. open loop at `rate` messages/s: latency from the scheduled send to delivery at both destinations
+        int rate = option("rate");
+        Map<String, Long> scheduled = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        long openStart = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> {
+            long at = System.nanoTime();
+            pool.submit(() -> {
+                try {
+                    scheduled.put(sender.send(sequence.getAndIncrement()), at);
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        TimeUnit.SECONDS.sleep(option("duration"));
+        ticker.shutdownNow();
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        double openSeconds = (System.nanoTime() - openStart) / 1e9;
+        awaitDrained(sink, sent.get() + scheduled.size(), Duration.ofMinutes(5));
+        long undelivered = scheduled.keySet().stream().filter(id -> sink.deliveredAt(id) == 0).count();
+        double[] latencies = scheduled.entrySet().stream()
+                .filter(e -> sink.deliveredAt(e.getKey()) != 0)
+                .mapToDouble(e -> (sink.deliveredAt(e.getKey()) - e.getValue()) / 1e6)
+                .sorted().toArray();
+        System.out.printf(Locale.ROOT, "[%s] open loop at %d/s: %d messages, p50 %.1f ms, p99 %.1f ms%n",
+                name, rate, latencies.length, percentile(latencies, 50), percentile(latencies, 99));
+        return new Result((s1 - s0) / seconds, (c1 - c0) / seconds, drainMillis, percentile(latencies, 50),
+                percentile(latencies, 99), latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
+                scheduled.size() / openSeconds, latencies.length, undelivered, 0);
+    }
+
+    /** Waits until the sink has {@code expected} messages at both destinations; false (and a note) after the timeout. */
+    private static boolean awaitDrained(DeliverySink sink, long expected, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (sink.complete() < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                System.out.printf("only %d of %d messages delivered within %s%n", sink.complete(), expected, timeout);
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return true;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** Polls the hub's heap in use once a second (Prometheus endpoint) and keeps the peak. */
+    private static final class HeapWatch {
+        private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicLong peak = new AtomicLong();
+
+        HeapWatch(int port) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            ("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
+            poller.scheduleAtFixedRate(() -> {
+                try {
+                    String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                    long used = 0;
+                    for (Matcher m = HEAP.matcher(body); m.find(); ) {
+                        used += (long) Double.parseDouble(m.group(1));
+                    }
+                    peak.accumulateAndGet(used, Math::max);
+                } catch (IOException e) {
+                    System.err.println("heap poll failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+        }
+
+        void stop() {
+            poller.shutdownNow();
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- helpers
+
+    private String report(Result hub, Result bare, String loadBefore, String loadAfter) {
+        String row = "| %s | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %s |%n";
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Run %s, %d cores, %s; options %s; load average before/after: %s / %s%n%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
+                options, loadBefore, loadAfter));
+        out.append("| system | sent/s (closed loop) | delivered/s to both (sustained) | achieved open-loop rate/s | "
+                + "p50 ms | p99 ms | max ms | not delivered within 5 min | peak heap |\n|---|---|---|---|---|---|---|---|---|\n");
+        out.append(String.format(Locale.ROOT, row, "hub (SOAP -> gate -> HTTP)", hub.intakePerSecond(), hub.deliveredPerSecond(),
+                hub.achievedRate(), hub.p50Millis(), hub.p99Millis(), hub.maxMillis(), hub.undelivered(),
+                hub.peakHeapBytes() / (1024 * 1024) + " MB"));
+        out.append(String.format(Locale.ROOT, row, "bare JMS -> HTTP route", bare.intakePerSecond(), bare.deliveredPerSecond(),
+                bare.achievedRate(), bare.p50Millis(), bare.p99Millis(), bare.maxMillis(), bare.undelivered(), "-"));
+        out.append(String.format(Locale.ROOT, "%nhub / bare sustained throughput: %.0f %%%n",
+                100 * hub.deliveredPerSecond() / bare.deliveredPerSecond()));
+        return out.toString();
+    }
+
+    private static Path hubJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("werkbridge-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/werkbridge-*.jar: run ./mvnw -Pbench package first"))
+                    .toAbsolutePath();
+        }
+    }
+
+    private static boolean logContains(Path log, String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
