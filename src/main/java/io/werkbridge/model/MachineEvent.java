@@ -2,6 +2,8 @@ package io.werkbridge.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Canonical machine event from a serial link, OPC UA or MTConnect (DESIGN §4). */
@@ -18,7 +20,8 @@ public record MachineEvent(
         Origin origin) {
 
     public MachineEvent {
-        values = values == null ? Map.of() : Map.copyOf(values);
+        // insertion order kept, so the JSON lists values in the order the machine sent them
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public enum Kind {
