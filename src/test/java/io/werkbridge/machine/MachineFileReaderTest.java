@@ -126,6 +126,10 @@ class MachineFileReaderTest {
         assertThat(registry.all()).extracting(MachineDefinition::protocol)
                 .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.MTCONNECT);
         assertThat(registry.all()).noneMatch(MachineDefinition::enabled);
+        MachineRegistry demo = new MachineFiles(new PathMatchingResourcePatternResolver(), new MockEnvironment()
+                .withProperty("werkbridge.demo.opcua-port", "48400").withProperty("werkbridge.demo.serial-link", "/tmp/x"))
+                .load("classpath:connectors/machines/demo/");
+        assertThat(demo.all()).extracting(MachineDefinition::id).containsExactly("demo-mill-opcua", "demo-press-serial");
     }
 
     @Test
