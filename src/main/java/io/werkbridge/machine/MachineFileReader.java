@@ -27,6 +27,9 @@ public final class MachineFileReader {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     static final Pattern VALUE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** An OPC UA node id as camel-milo takes it inside RAW(...): optional namespace, then i=, s=, g= or b=. */
+    private static final Pattern NODE_ID = Pattern.compile("(nsu=[^;)]+;|ns=\\d{1,5};)?[isgb]=[^)]+");
     private static final int MAX_SOURCE = 256;
     private static final Set<String> TOP_LEVEL = Set.of("id", "description", "machineNumber", "machineType",
             "customerNumber", "protocol", "enabled", "connection", "mapping");
@@ -97,14 +100,7 @@ public final class MachineFileReader {
                 case MTCONNECT -> mtConnect(connectionNode, problems);
             };
         }
-        List<MappingRule> mapping = mapping(root.path("mapping"), problems);
-        if (protocol.isPresent() && protocol.get() != Protocol.SERIAL) {
-            for (int i = 0; i < mapping.size(); i++) {
-                if (mapping.get(i).field() == MappingRule.Field.TIMESTAMP) {
-                    problems.add("mapping[" + i + "].field", "timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time");
-                }
-            }
-        }
+        List<MappingRule> mapping = mapping(root.path("mapping"), protocol.orElse(null), problems);
         problems.throwIfAny();
         return new MachineDefinition(file, id, machineNumber, machineType, customerNumber, enabled, connection, mapping);
     }
@@ -164,8 +160,8 @@ public final class MachineFileReader {
             }
         }
         String device = text(node, "device", problems, false, "connection.");
-        if (device != null && !VALUE_NAME.matcher(device.replace('-', '_').replace('.', '_')).matches()) {
-            problems.add("connection.device", "must be a device name of letters, digits, '_', '-' and '.'");
+        if (device != null && !DEVICE.matcher(device).matches()) {
+            problems.add("connection.device", "must be a device name or uuid of 1-64 letters, digits, '_', '-' and '.'");
         }
         int count = 1000;
         if (node.has("count")) {
@@ -180,7 +176,7 @@ public final class MachineFileReader {
                 count, millis(node, "timeout", 5000, 100, 120_000, problems));
     }
 
-    private static List<MappingRule> mapping(JsonNode node, Problems problems) {
+    private static List<MappingRule> mapping(JsonNode node, Protocol protocol, Problems problems) {
         List<MappingRule> rules = new ArrayList<>();
         if (!node.isArray() || node.isEmpty()) {
             problems.add("mapping", "missing: a list of {source, kind, value} or {source, field} entries");
@@ -242,6 +238,13 @@ public final class MachineFileReader {
             String target = kind != null ? kind + "." + value : fieldName;
             if (target != null && !targets.add(target)) {
                 problems.add(at, "target " + target + " is already filled by another entry");
+            }
+            if (protocol == Protocol.OPCUA && source != null && !NODE_ID.matcher(source).matches()) {
+                problems.add(at + ".source", "must be an OPC UA node id such as ns=2;s=Machine/State,"
+                        + " nsu=urn:example;s=State or ns=0;i=2258, without ')'");
+            }
+            if (protocol != null && protocol != Protocol.SERIAL && field == MappingRule.Field.TIMESTAMP) {
+                problems.add(at + ".field", "timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time");
             }
             if (problems.count() == before) {
                 rules.add(new MappingRule(source, kind, value, field, type));

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Canonical machine event from a serial link, OPC UA or MTConnect (DESIGN §4); values keep the machine's order. */
+/** Canonical machine event from a serial link, OPC UA or MTConnect (DESIGN §4). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineEvent(
         String machineNumber,
@@ -20,6 +20,7 @@ public record MachineEvent(
         Origin origin) {
 
     public MachineEvent {
+        // insertion order kept, so the JSON lists values in the order the machine sent them
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 

@@ -71,11 +71,13 @@ class MachineFileReaderTest {
                 colour: red
                 connection: {endpoint: "opc.tcp://user:secret@plc:4840", samplingInterval: 1}
                 mapping:
-                  - {source: A, kind: temperature, value: t}
-                  - {source: A, field: operator.id}
-                  - {source: B, kind: status}
-                  - {source: C, field: operator.shoeSize}
-                  - {source: D, kind: status, value: s, field: timestamp}
+                  - {source: "ns=2;s=A", kind: temperature, value: t}
+                  - {source: "ns=2;s=A", field: operator.id}
+                  - {source: "ns=2;s=B", kind: status}
+                  - {source: "ns=2;s=C", field: operator.shoeSize}
+                  - {source: "ns=2;s=D", kind: status, value: s, field: timestamp}
+                  - {source: "Machine.State", kind: status, value: state}
+                  - {source: "ns=2;s=T", field: timestamp}
                 """))
                 .isInstanceOf(MachineConfigException.class)
                 .satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactlyInAnyOrder(
@@ -85,10 +87,13 @@ class MachineFileReaderTest {
                         "connectors/machines/bad.yml: connection.endpoint: must be opc.tcp://host:port[/path] without user info or query",
                         "connectors/machines/bad.yml: connection.samplingInterval: must be a whole number of milliseconds from 10 to 3600000",
                         "connectors/machines/bad.yml: mapping[0].kind: must be one of [status, alarm, counter, program, commissioning]",
-                        "connectors/machines/bad.yml: mapping[1].source: 'A' is mapped twice",
+                        "connectors/machines/bad.yml: mapping[1].source: 'ns=2;s=A' is mapped twice",
                         "connectors/machines/bad.yml: mapping[2].value: missing: the name of the value under values{} of the event",
                         "connectors/machines/bad.yml: mapping[3].field: must be one of operator.id, operator.name, location.lat, location.lon, timestamp",
-                        "connectors/machines/bad.yml: mapping[4]: needs either kind (with value) or field, not both and not neither"))
+                        "connectors/machines/bad.yml: mapping[4]: needs either kind (with value) or field, not both and not neither",
+                        "connectors/machines/bad.yml: mapping[4].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time",
+                        "connectors/machines/bad.yml: mapping[5].source: must be an OPC UA node id such as ns=2;s=Machine/State, nsu=urn:example;s=State or ns=0;i=2258, without ')'",
+                        "connectors/machines/bad.yml: mapping[6].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time"))
                 .hasMessageNotContaining("secret");
     }
 
@@ -121,6 +126,10 @@ class MachineFileReaderTest {
         assertThat(registry.all()).extracting(MachineDefinition::protocol)
                 .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.MTCONNECT);
         assertThat(registry.all()).noneMatch(MachineDefinition::enabled);
+        MachineRegistry demo = new MachineFiles(new PathMatchingResourcePatternResolver(), new MockEnvironment()
+                .withProperty("werkbridge.demo.opcua-port", "48400").withProperty("werkbridge.demo.serial-link", "/tmp/x"))
+                .load("classpath:connectors/machines/demo/");
+        assertThat(demo.all()).extracting(MachineDefinition::id).containsExactly("demo-mill-opcua", "demo-press-serial");
     }
 
     @Test

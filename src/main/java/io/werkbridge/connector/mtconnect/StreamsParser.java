@@ -31,7 +31,7 @@ public final class StreamsParser {
     private static final String STREAMS_NS = "urn:mtconnect.org:MTConnectStreams:";
     private static final String ERROR_NS = "urn:mtconnect.org:MTConnectError:";
     private static final Set<String> CONTAINERS = Set.of("Samples", "Events", "Condition");
-    private static final Set<String> CONDITION_ATTRIBUTES = Set.of("nativeCode", "nativeSeverity", "qualifier");
+    private static final List<String> CONDITION_ATTRIBUTES = List.of("nativeCode", "nativeSeverity", "qualifier");
     private static final int MAX_OBSERVATIONS = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(StreamsParser.class);
 
