@@ -138,8 +138,8 @@ class ConsoleBrowserIT {
         // the portal gets it, the shop's copy is held: the console shows it without a reload
         await().atMost(WAIT).until(() -> delivered("/portal/customers", number));
         By release = By.cssSelector("button[aria-label^='Release message'][aria-label$='to shop']");
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(release).isEmpty());
-        new WebDriverWait(browser, WAIT).until(d -> heldCount("shop").equals("1"));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !d.findElements(release).isEmpty());
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> heldCount("shop").equals("1"));
         assertThat(browser.findElement(By.cssSelector("[data-panel=holds]")).getText())
                 .contains("a data subject of this message has an active restriction for purpose 'online-shop'");
         record();
@@ -151,7 +151,8 @@ class ConsoleBrowserIT {
         assertThat(button.getAccessibleName()).startsWith("Release message");
         button.click();
         await().atMost(WAIT).until(() -> delivered("/shop/customers", number));
-        new WebDriverWait(browser, WAIT).until(d -> d.findElements(release).isEmpty() && heldCount("shop").equals("0"));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(release).isEmpty() && heldCount("shop").equals("0"));
         assertThat(browser.findElement(By.id("status")).getText()).contains("\"released\":1");
         record();
 
@@ -183,12 +184,12 @@ class ConsoleBrowserIT {
         signIn("dpo");
         WebElement rights = browser.findElement(By.id("rights"));
         assertThat(rights.isDisplayed()).isTrue();
-        new WebDriverWait(browser, WAIT).until(d -> rights.getText().contains("RESTRICTION"));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> rights.getText().contains("RESTRICTION"));
         assertThat(rights.getText()).contains("Due");
         screenshot("dpo");
 
         browser.findElement(By.id("signout-button")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/login"));
         browser.get(base + "/console/");
         assertThat(browser.getCurrentUrl()).contains("/login");
         screenshot("sign-in");
@@ -196,7 +197,7 @@ class ConsoleBrowserIT {
 
     private void signIn(String user) {
         browser.get(base + "/console");
-        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("test-secret");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
