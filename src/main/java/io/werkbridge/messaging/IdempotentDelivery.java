@@ -1,5 +1,6 @@
 package io.werkbridge.messaging;
 
+import io.werkbridge.privacy.PendingDisclosure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +9,16 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Idempotent delivery for every route that consumes a destination queue, wired by the {@code delivery} route
  * configuration: {@link #process} runs as the message comes off the queue and stops the route when the ledger says
  * this message reached this destination before (a redelivery after a rollback, a crash or a replay);
- * {@link #delivered} runs right after the send to the destination and records the delivery in its own database
- * transaction, so a failure later in the exchange cannot cause a second send.
+ * {@link #delivered} runs right after the send to the destination and records the delivery, together with the
+ * disclosure the privacy gate let through, in one database transaction of its own: a failure later in the exchange
+ * cannot cause a second send, and a delivery is never acknowledged without its disclosure record (if that append
+ * fails, neither row is written and the message is redelivered).
  *
  * <p>The one window that stays open is a crash between the destination's answer and that record: the message is
  * then sent again with the same {@code Idempotency-Key}, which the destination uses to recognise it.
@@ -30,12 +34,15 @@ public final class IdempotentDelivery implements Processor {
     private final FlowRoutes routes;
     private final DeliveryLedger ledger;
     private final FlowMetrics metrics;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
-    public IdempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, Clock clock) {
+    public IdempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics,
+                              TransactionOperations transactions, Clock clock) {
         this.routes = routes;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -70,13 +77,24 @@ public final class IdempotentDelivery implements Processor {
         }
         Optional<FlowQueue> queue = routes.consumedBy(exchange).filter(FlowQueue::isDestination);
         String messageId = exchange.getProperty(MESSAGE_ID, String.class);
-        if (queue.isEmpty() || messageId == null) {
+        PendingDisclosure disclosure = PendingDisclosure.of(exchange);
+        boolean ledgered = queue.isPresent() && messageId != null;
+        if (!ledgered && disclosure == null) {
             return;
         }
         Instant now = clock.instant();
-        ledger.record(queue.get(), messageId, now);
-        Long publishedAt = exchange.getProperty(PUBLISHED_AT, Long.class);
-        metrics.delivered(queue.get(), publishedAt == null || publishedAt <= 0 ? null
-                : Duration.between(Instant.ofEpochMilli(publishedAt), now));
+        transactions.executeWithoutResult(status -> {
+            if (ledgered) {
+                ledger.record(queue.get(), messageId, now);
+            }
+            if (disclosure != null) {
+                disclosure.record(now);
+            }
+        });
+        if (ledgered) {
+            Long publishedAt = exchange.getProperty(PUBLISHED_AT, Long.class);
+            metrics.delivered(queue.get(), publishedAt == null || publishedAt <= 0 ? null
+                    : Duration.between(Instant.ofEpochMilli(publishedAt), now));
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.werkbridge.privacy.ValueOperators;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,8 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Beans the routes use between connectors and queues. */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +36,9 @@ public class MessagingConfiguration {
     }
 
     @Bean("idempotentDelivery")
-    IdempotentDelivery idempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics) {
-        return new IdempotentDelivery(routes, ledger, metrics, Clock.systemUTC());
+    IdempotentDelivery idempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, DataSource dataSource) {
+        return new IdempotentDelivery(routes, ledger, metrics,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
     }
 
     @Bean("flowPublishing")

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces the canonical message in the exchange by what the destination may receive, and records the disclosure
- * once the exchange has completed without error (that is, once the delivery after the gate succeeded).
+ * Replaces the canonical message in the exchange by what the destination may receive and leaves the disclosure
+ * pending ({@link PendingDisclosure}) for the delivery to record together with its own record.
  */
 final class PrivacyProducer extends DefaultProducer {
 
@@ -50,29 +50,31 @@ final class PrivacyProducer extends DefaultProducer {
         }
         exchange.getMessage().setBody(CanonicalJson.write(result.filtered()));
         exchange.getMessage().setHeader(UNCLASSIFIED_HEADER, result.unclassified().size());
-        exchange.getExchangeExtension().addOnCompletion(new RecordOnSuccess(message, result));
+        Destination d = result.destination();
+        PendingDisclosure pending = new PendingDisclosure(at -> new DisclosureRecord(at, message.path("messageId").asText(),
+                message.path("type").asText(), message.path("key").asText(), result.subjectRefs(), d.id(),
+                d.processor(), d.purpose(), d.legalBasis(), result.sent(), result.masked(), result.dropped(),
+                result.unclassified(), result.policyVersion()), disclosures, () -> metrics.delivered(d.id(), result.actions()));
+        exchange.setProperty(PendingDisclosure.PROPERTY, pending);
+        exchange.getExchangeExtension().addOnCompletion(new RecordUnlessDelivered(pending));
     }
 
-    private final class RecordOnSuccess extends SynchronizationAdapter {
-        private final JsonNode message;
-        private final GateResult result;
+    /**
+     * For a gate used outside the {@code delivery} route configuration (which records the disclosure together with
+     * the delivery): records it once the exchange completed without error.
+     */
+    private static final class RecordUnlessDelivered extends SynchronizationAdapter {
+        private final PendingDisclosure pending;
 
-        RecordOnSuccess(JsonNode message, GateResult result) {
-            this.message = message;
-            this.result = result;
+        RecordUnlessDelivered(PendingDisclosure pending) {
+            this.pending = pending;
         }
 
         @Override
         public void onComplete(Exchange exchange) {
-            if (exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) != null) {
-                return;
+            if (exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) == null && !pending.isRecorded()) {
+                pending.record(Instant.now());
             }
-            Destination d = result.destination();
-            disclosures.append(new DisclosureRecord(Instant.now(), message.path("messageId").asText(),
-                    message.path("type").asText(), message.path("key").asText(), result.subjectRefs(), d.id(),
-                    d.processor(), d.purpose(), d.legalBasis(), result.sent(), result.masked(), result.dropped(),
-                    result.unclassified(), result.policyVersion()));
-            metrics.delivered(d.id(), result.actions());
         }
     }
 }
