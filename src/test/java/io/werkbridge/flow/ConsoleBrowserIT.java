@@ -1,6 +1,7 @@
 package io.werkbridge.flow;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -9,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.werkbridge.WerkbridgeApplication;
 import io.werkbridge.privacy.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.JdbcSubjectRestrictions.Kind;
@@ -172,6 +174,37 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void operatorReplaysADeadLetteredMessageAndSeesItDelivered() throws Exception {
+        String number = "C-9103";
+        // the portal refuses this customer until it is "fixed": every redelivery fails, the message is dead-lettered
+        StubMapping refusing = DESTINATIONS.stubFor(post(urlPathMatching("/portal/customers"))
+                .withRequestBody(containing(number)).atPriority(1).willReturn(aResponse().withStatus(500)));
+        signIn("operator");
+        assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(number, "2026-11-26T10:00:00Z", EMAIL, REMARKS))
+                .statusCode()).isEqualTo(200);
+
+        By replay = By.cssSelector("button[aria-label^='Replay message'][aria-label$='of customer-master']");
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(replay).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[data-panel=dead-letters]")).getText()).contains("customer-master");
+        assertThat(accepted("/portal/customers", number)).isFalse();
+        assertThat(accepted("/shop/customers", number)).isTrue();
+        record();
+        screenshot("operator-dead-letter");
+
+        DESTINATIONS.removeStub(refusing);
+        WebElement button = browser.findElement(replay);
+        assertThat(button.getAccessibleName()).startsWith("Replay message");
+        button.click();
+        await().atMost(WAIT).until(() -> accepted("/portal/customers", number));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(replay).isEmpty());
+        assertThat(browser.findElement(By.id("status")).getText()).contains("\"replayed\":1");
+        record();
+        assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
+    }
+
+    @Test
     void dpoSeesTheDataSubjectRequests() throws Exception {
         HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/rights/requests"))
                 .header("Authorization", basic("dpo"))
@@ -233,6 +266,13 @@ class ConsoleBrowserIT {
     private static boolean delivered(String path, String number) {
         return DESTINATIONS.getAllServeEvents().stream()
                 .anyMatch(e -> e.getRequest().getUrl().equals(path) && e.getRequest().getBodyAsString().contains(number));
+    }
+
+    /** Whether the destination accepted (2xx) a message of this customer. */
+    private static boolean accepted(String path, String number) {
+        return DESTINATIONS.getAllServeEvents().stream()
+                .anyMatch(e -> e.getRequest().getUrl().equals(path) && e.getResponse().getStatus() / 100 == 2
+                        && e.getRequest().getBodyAsString().contains(number));
     }
 
     private static int port() {
