@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.werkbridge.connector.mtconnect.AgentDocuments.devices;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.event;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.streams;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.time;
@@ -39,6 +40,7 @@ class MtConnectMachineTest extends HubTestSupport {
         String instance = String.valueOf(System.nanoTime());
         String run = UUID.randomUUID().toString().substring(0, 8);
         // whatever position an earlier test left: this agent is a new instance, so the hub starts from /current
+        stub(urlPathEqualTo("/LT250/probe"), devices(instance, "exec", "partcount", "system", "operator"));
         stub(urlPathEqualTo("/LT250/sample"), streams(instance, 1, 4, 3));
         stub(urlPathEqualTo("/LT250/current"), streams(instance, 1, 4, 3,
                 event("User", "operator", 1, "W-77"),

@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The HTTP side of an MTConnect agent: {@code <agent>[/<device>]/current} and
- * {@code <agent>[/<device>]/sample?from=&count=}. Answers are read up to {@value #MAX_BYTES} bytes. An agent's
+ * The HTTP side of an MTConnect agent: {@code <agent>[/<device>]/probe}, {@code /current} and
+ * {@code /sample?from=&count=}. Answers are read up to {@value #MAX_BYTES} bytes. An agent's
  * {@code MTConnectError} document comes back as a {@link StreamsDocument} with error codes whatever the HTTP status.
  */
 public final class MtConnectAgent {
@@ -21,6 +21,7 @@ public final class MtConnectAgent {
 
     private final HttpClient http;
     private final StreamsParser parser = new StreamsParser();
+    private final DevicesParser devices = new DevicesParser();
 
     public MtConnectAgent(HttpClient http) {
         this.http = http;
@@ -33,6 +34,24 @@ public final class MtConnectAgent {
      */
     public StreamsDocument current(URI agent, String device, Duration timeout) throws IOException, InterruptedException {
         return get(URI.create(base(agent, device) + "/current"), device, timeout);
+    }
+
+    /**
+     * The device as {@code <agent>[/<device>]/probe} describes it.
+     *
+     * @throws IOException                if the agent cannot be reached or answers with an HTTP error
+     * @throws InvalidSourceDataException if the answer is not a usable Devices document
+     */
+    public DevicesDocument probe(URI agent, String device, Duration timeout) throws IOException, InterruptedException {
+        URI uri = URI.create(base(agent, device) + "/probe");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/xml").GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = new Bounded(response.body())) {
+            if (response.statusCode() != 200) {
+                throw new IOException("agent answered HTTP " + response.statusCode() + " to " + uri.getPath());
+            }
+            return devices.parse(body, device);
+        }
     }
 
     /** @see #current(URI, String, Duration) */

@@ -11,6 +11,7 @@ import io.werkbridge.model.Envelope;
 import io.werkbridge.model.InvalidSourceDataException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a machine's MTConnect agent: {@code /current} first, then {@code /sample?from=<nextSequence>&count=N}.
+ * Polls a machine's MTConnect agent: {@code /probe} and {@code /current} first, then
+ * {@code /sample?from=<nextSequence>&count=N}. The probe's Devices document gives the device's identity (sources
+ * {@code device.name}, {@code device.uuid}, {@code device.manufacturer}, {@code device.model},
+ * {@code device.serialNumber}, e.g. mapped to a commissioning event) and its data items, against which the
+ * machine's mapping is checked (a source the device does not have is reported once per probe).
  * The agent's instanceId and the next sequence are committed to the database after the poll's events are
  * published, so a restarted hub resumes where it stopped: no gap, and no duplicate message ids (an event read
  * again after a crash between publishing and committing keeps its message id, derived from instanceId and
@@ -30,6 +35,7 @@ public final class MtConnectPolling {
 
     private static final Logger LOG = LoggerFactory.getLogger(MtConnectPolling.class);
     private static final String UNAVAILABLE = "UNAVAILABLE";
+    private static final String DEVICE_SOURCE = "device.";
 
     private final MachineRegistry machines;
     private final MachineEvents events;
@@ -51,9 +57,9 @@ public final class MtConnectPolling {
         MachineDefinition machine = machines.require(machineId);
         Connection.MtConnect connection = (Connection.MtConnect) machine.connection();
         Optional<MtConnectStateStore.Position> before = store.load(machineId);
-        StreamsDocument document;
+        Read read;
         try {
-            document = read(machine, connection, before);
+            read = read(machine, connection, before);
         } catch (IOException | InvalidSourceDataException e) {
             failed(machineId, reason(e));
             return MtConnectBatch.failed(machineId);
@@ -65,7 +71,12 @@ public final class MtConnectPolling {
             LOG.info("machine {}: MTConnect agent {} answers again", machineId, connection.agent());
         }
         status.contact(machineId);
-        List<Envelope> out = events.fromValues(machineId, values(machine, document), e -> {
+        StreamsDocument document = read.streams();
+        List<SourceValue> values = values(machine, document);
+        if (read.device() != null) {
+            values.addAll(0, identity(machine, read.device(), document));
+        }
+        List<Envelope> out = events.fromValues(machineId, values, e -> {
             status.rejected(machineId);
             LOG.warn("machine {}: MTConnect observation left out: {}", machineId, e.getMessage());
         });
@@ -84,13 +95,14 @@ public final class MtConnectPolling {
         }
     }
 
-    private StreamsDocument read(MachineDefinition machine, Connection.MtConnect c,
-                                 Optional<MtConnectStateStore.Position> before) throws IOException, InterruptedException {
+    private Read read(MachineDefinition machine, Connection.MtConnect c,
+                      Optional<MtConnectStateStore.Position> before) throws IOException, InterruptedException {
         if (before.isEmpty()) {
             return current(machine, c);
         }
         long from = before.get().nextSequence();
         StreamsDocument sample = agent.sample(c.agent(), c.device(), from, c.count(), c.timeout());
+        Read read = new Read(null, sample);
         if (sample.isError()) {
             if (sample.errorCodes().contains("OUT_OF_RANGE")) {
                 return resync(machine, c, "sequence gap: " + from + " is no longer in the agent's buffer; the observations"
@@ -109,22 +121,45 @@ public final class MtConnectPolling {
             return resync(machine, c, "sequence gap: asked from " + from + " but the agent's buffer starts at "
                     + sample.firstSequence() + "; " + (sample.firstSequence() - from) + " observations are lost");
         }
-        return sample;
+        return read;
     }
 
-    private StreamsDocument resync(MachineDefinition machine, Connection.MtConnect c, String why)
+    private Read resync(MachineDefinition machine, Connection.MtConnect c, String why)
             throws IOException, InterruptedException {
         LOG.warn("machine {}: MTConnect {}; reading /current again", machine.id(), why);
         status.resynchronised(machine.id());
         return current(machine, c);
     }
 
-    private StreamsDocument current(MachineDefinition machine, Connection.MtConnect c) throws IOException, InterruptedException {
+    private Read current(MachineDefinition machine, Connection.MtConnect c) throws IOException, InterruptedException {
+        DevicesDocument device = agent.probe(c.agent(), c.device(), c.timeout());
+        List<String> unknown = machine.mapping().stream().map(MappingRule::source)
+                .filter(source -> !source.startsWith(DEVICE_SOURCE) && !device.dataItems().contains(source)).toList();
+        if (!unknown.isEmpty()) {
+            LOG.warn("machine {}: mapping sources {} are not data items of the device in the agent's /probe",
+                    machine.id(), unknown);
+        }
         StreamsDocument current = agent.current(c.agent(), c.device(), c.timeout());
         if (current.isError()) {
             throw new IOException("agent refused /current with " + current.errorCodes());
         }
-        return current;
+        return new Read(device, current);
+    }
+
+    /** The device's identity as source values (only those the machine maps), stable per agent instance. */
+    private static List<SourceValue> identity(MachineDefinition machine, DevicesDocument device, StreamsDocument current) {
+        Instant at = device.createdAt() == null ? Instant.now() : device.createdAt();
+        List<SourceValue> values = new ArrayList<>();
+        device.identity().forEach((source, value) -> {
+            if (machine.ruleFor(source).isPresent()) {
+                values.add(new SourceValue(source, value, at, current.instanceId() + ":probe:" + source));
+            }
+        });
+        return values;
+    }
+
+    /** What one poll read: the probe (only when it started from /current) and the Streams document. */
+    private record Read(DevicesDocument device, StreamsDocument streams) {
     }
 
     /**

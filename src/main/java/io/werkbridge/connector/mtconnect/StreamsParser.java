@@ -13,12 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads MTConnect Streams documents ({@code MTConnectStreams}, any version of the
@@ -33,17 +30,6 @@ public final class StreamsParser {
     private static final Set<String> CONTAINERS = Set.of("Samples", "Events", "Condition");
     private static final List<String> CONDITION_ATTRIBUTES = List.of("nativeCode", "nativeSeverity", "qualifier");
     private static final int MAX_OBSERVATIONS = 100_000;
-    private static final Logger LOG = LoggerFactory.getLogger(StreamsParser.class);
-
-    private final XMLInputFactory factory;
-
-    public StreamsParser() {
-        factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    }
 
     /**
      * @param device the device name or uuid to read, or null for every device stream
@@ -51,16 +37,7 @@ public final class StreamsParser {
      *                                    document (the message names the rule, not the content)
      */
     public StreamsDocument parse(InputStream xml, String device) {
-        XMLStreamReader reader = null;
-        try {
-            reader = factory.createXMLStreamReader(xml);
-            return read(reader, device);
-        } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
-            throw new InvalidSourceDataException("agent response is not well-formed XML" + where);
-        } finally {
-            close(reader);
-        }
+        return AgentXml.parse(xml, "agent response", reader -> read(reader, device));
     }
 
     private static StreamsDocument read(XMLStreamReader reader, String device) throws XMLStreamException {
@@ -214,17 +191,6 @@ public final class StreamsParser {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException again) {
                 throw new InvalidSourceDataException("observation of " + dataItemId + " has a timestamp that is not ISO-8601");
-            }
-        }
-    }
-
-    private static void close(XMLStreamReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (XMLStreamException e) {
-                // only the parser's buffers are released here; the caller closes the stream itself
-                LOG.debug("closing the XML reader failed: {}", e.getClass().getSimpleName());
             }
         }
     }

@@ -40,6 +40,37 @@ public final class AgentDocuments {
                 """.formatted(instanceId, next, first, last, Arrays.stream(events).collect(Collectors.joining()));
     }
 
+    /**
+     * A Devices document (the answer to /probe, version 1.3 namespace) for device LT250 (serial number SN-4711 of
+     * "Werkbridge Test Works", model LT 250) with one data item per id given, plus the agent's own device.
+     */
+    public static String devices(String instanceId, String... dataItemIds) {
+        String items = Arrays.stream(dataItemIds)
+                .map(id -> "<DataItem category=\"EVENT\" id=\"" + id + "\" type=\"EXECUTION\"/>")
+                .collect(Collectors.joining());
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <MTConnectDevices xmlns="urn:mtconnect.org:MTConnectDevices:1.3">
+                  <Header creationTime="2026-11-20T09:59:00Z" sender="agent" instanceId="%s" version="1.3.0.18"
+                      assetBufferSize="1024" assetCount="0" bufferSize="131072"/>
+                  <Devices>
+                    <Agent id="agent" name="Agent" uuid="agent-0001">
+                      <DataItems><DataItem category="EVENT" id="agent_avail" type="AVAILABILITY"/></DataItems>
+                    </Agent>
+                    <Device id="d1" name="LT250" uuid="lt250-0001">
+                      <Description manufacturer="Werkbridge Test Works" model="LT 250" serialNumber="SN-4711">Test lathe</Description>
+                      <DataItems><DataItem category="EVENT" id="avail" type="AVAILABILITY"/></DataItems>
+                      <Components>
+                        <Controller id="c1" name="controller">
+                          <DataItems>%s</DataItems>
+                        </Controller>
+                      </Components>
+                    </Device>
+                  </Devices>
+                </MTConnectDevices>
+                """.formatted(instanceId, items);
+    }
+
     /** An MTConnectError document with one error code. */
     public static String error(String instanceId, String code) {
         return """

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.werkbridge.connector.mtconnect.AgentDocuments.devices;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.error;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.event;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.streams;
@@ -46,6 +47,8 @@ class MtConnectPollingTest {
 
     private static final WireMockServer AGENT = new WireMockServer(wireMockConfig().dynamicPort());
     private static final String MACHINE = "lathe";
+    /** The same device, with its identity from /probe mapped to a commissioning event. */
+    private static final String IDENTIFIED = "lathe-identity";
 
     private JdbcTemplate jdbc;
     private MachineRegistry machines;
@@ -66,6 +69,8 @@ class MtConnectPollingTest {
     @BeforeEach
     void freshDatabaseAndPoller() {
         AGENT.resetAll();
+        AGENT.stubFor(get(urlPathEqualTo("/LT250/probe"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(devices("A", "exec", "pc", "operator"))));
         DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:mtc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(db);
@@ -74,6 +79,13 @@ class MtConnectPollingTest {
                  connection: {agent: "%s", device: LT250, count: 100},
                  mapping: [{source: exec, kind: status, value: execution},
                            {source: pc, kind: counter, value: partCount, type: integer},
+                           {source: operator, field: operator.id}]}
+                """.formatted(AGENT.baseUrl())), new MachineFileReader().read("lathe-identity.yml", """
+                {id: lathe-identity, machineNumber: "L-2", machineType: "LT 250", customerNumber: "100234", protocol: mtconnect,
+                 connection: {agent: "%s", device: LT250, count: 100},
+                 mapping: [{source: exec, kind: status, value: execution},
+                           {source: device.serialNumber, kind: commissioning, value: serialNumber},
+                           {source: device.model, kind: commissioning, value: model},
                            {source: operator, field: operator.id}]}
                 """.formatted(AGENT.baseUrl()))));
         polling = restart();
@@ -207,6 +219,49 @@ class MtConnectPollingTest {
         assertThat(status.snapshot(MACHINE).rejected()).isEqualTo(1);
         assertThat(status.snapshot(MACHINE).failing()).isFalse();
         assertThat(warnings()).anyMatch(m -> m.contains("value of 'pc' is not an integer"));
+    }
+
+    @Test
+    void theProbeGivesTheDeviceIdentityAndChecksTheMapping() {
+        AGENT.stubFor(get(urlPathEqualTo("/LT250/probe")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(devices("A", "exec", "pc"))));
+        stubCurrent(streams("A", 1, 2, 1, event("Execution", "exec", 1, "READY")));
+        MtConnectBatch first = polling.poll(IDENTIFIED);
+        assertThat(first.events()).hasSize(2);
+        Envelope commissioning = first.events().get(0);
+        assertThat(commissioning.body().path("kind").asText()).isEqualTo("commissioning");
+        assertThat(commissioning.body().path("values").toString()).isEqualTo("{\"model\":\"LT 250\",\"serialNumber\":\"SN-4711\"}");
+        assertThat(commissioning.body().path("timestamp").asText()).isEqualTo("2026-11-20T09:59:00Z");
+        first.events().forEach(validator::toValidJson);
+        assertThat(warnings()).anyMatch(m -> m.contains("mapping sources [operator] are not data items of the device"));
+        polling.commit(first);
+
+        // the same agent instance read again from /current (a new hub without position) keeps the message ids
+        jdbc.update("DELETE FROM mtconnect_state");
+        MtConnectBatch again = restart().poll(IDENTIFIED);
+        assertThat(again.events().get(0).messageId()).isEqualTo(commissioning.messageId());
+
+        // samples do not probe again
+        stubSample(2, streams("A", 1, 3, 2, event("Execution", "exec", 2, "ACTIVE")));
+        polling = restart();
+        polling.commit(again);
+        assertThat(polling.poll(IDENTIFIED).events()).extracting(e -> e.body().path("kind").asText()).containsExactly("status");
+        AGENT.verify(2, getRequestedFor(urlPathEqualTo("/LT250/probe")));
+    }
+
+    @Test
+    void aProbeThatFailsOrDescribesAnotherDeviceStopsThePoll() {
+        stubCurrent(streams("A", 1, 2, 1, event("Execution", "exec", 1, "READY")));
+        AGENT.stubFor(get(urlPathEqualTo("/LT250/probe")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(devices("A").replace("LT250", "OTHER"))));
+        assertThat(polling.poll(MACHINE).events()).isEmpty();
+        assertThat(status.snapshot(MACHINE).lastError()).isEqualTo("agent /probe response does not describe the device named in the machine file");
+
+        AGENT.stubFor(get(urlPathEqualTo("/LT250/probe")).atPriority(1).willReturn(aResponse().withStatus(404)));
+        assertThat(polling.poll(MACHINE).events()).isEmpty();
+        assertThat(status.snapshot(MACHINE).lastError()).isEqualTo("agent answered HTTP 404 to /LT250/probe");
+        assertThat(stored()).isEmpty();
+        AGENT.verify(0, getRequestedFor(urlPathEqualTo("/LT250/current")));
     }
 
     private static void stubCurrent(String body) {

@@ -1,0 +1,56 @@
+package io.werkbridge.connector.mtconnect;
+
+import io.werkbridge.model.InvalidSourceDataException;
+import java.io.InputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reading an agent's XML answers safely: namespace-aware StAX without DTD support or external entities (a document
+ * with a DTD is refused by the readers), and a not well-formed document reported by line, never by content.
+ */
+final class AgentXml {
+
+    /** What a reader makes of a document. */
+    interface Reader<T> {
+        T read(XMLStreamReader reader) throws XMLStreamException;
+    }
+
+    private static final XMLInputFactory FACTORY = factory();
+    private static final Logger LOG = LoggerFactory.getLogger(AgentXml.class);
+
+    private AgentXml() {
+    }
+
+    static <T> T parse(InputStream xml, String what, Reader<T> read) {
+        XMLStreamReader reader = null;
+        try {
+            reader = FACTORY.createXMLStreamReader(xml);
+            return read.read(reader);
+        } catch (XMLStreamException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
+            throw new InvalidSourceDataException(what + " is not well-formed XML" + where);
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException e) {
+                    // only the parser's buffers are released here; the caller closes the stream itself
+                    LOG.debug("closing the XML reader failed: {}", e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+}
