@@ -21,6 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.beans.factory.ObjectProvider;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -137,9 +139,15 @@ public class SecurityConfiguration {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
+    /**
+     * bcrypt as configured per client ({@code {bcrypt}...}), with verified checks remembered for
+     * {@code werkbridge.security.password-cache-ttl} (default 5 minutes; 0 turns it off) so API clients using HTTP
+     * Basic on every request do not pay bcrypt every time.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${werkbridge.security.password-cache-ttl:PT5M}") Duration cacheTtl) {
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), cacheTtl, 1000,
+                Clock.systemUTC());
     }
 
     @Bean

@@ -1,0 +1,91 @@
+package io.werkbridge.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Remembers, for a short time, which password/hash pairs bcrypt has verified, so a client calling with HTTP Basic
+ * hundreds of times a second pays the deliberately slow bcrypt check once per {@code ttl} instead of on every
+ * request. Only successful checks are remembered, under a keyed HMAC of the pair (the key is random per process and
+ * never leaves it, the password is never stored), so guessing a password is exactly as slow as without the cache.
+ * A changed password hash is a different pair. The cache is bounded: when full it is cleared.
+ */
+public final class CachingPasswordEncoder implements PasswordEncoder {
+
+    private static final String HMAC = "HmacSHA256";
+
+    private final PasswordEncoder delegate;
+    private final Duration ttl;
+    private final int maxEntries;
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+
+    public CachingPasswordEncoder(PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
+        if (ttl.isNegative() || maxEntries < 1) {
+            throw new IllegalArgumentException("the password cache needs a ttl >= 0 and at least one entry");
+        }
+        this.delegate = delegate;
+        this.ttl = ttl;
+        this.maxEntries = maxEntries;
+        this.clock = clock;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, HMAC);
+    }
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+        return delegate.encode(rawPassword);
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null || ttl.isZero()) {
+            return delegate.matches(rawPassword, encodedPassword);
+        }
+        String pair = digest(rawPassword, encodedPassword);
+        Instant now = clock.instant();
+        Instant until = verified.get(pair);
+        if (until != null && now.isBefore(until)) {
+            return true;
+        }
+        boolean matches = delegate.matches(rawPassword, encodedPassword);
+        if (matches) {
+            if (verified.size() >= maxEntries) {
+                verified.clear();
+            }
+            verified.put(pair, now.plus(ttl));
+        } else if (until != null) {
+            verified.remove(pair);
+        }
+        return matches;
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+        return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    private String digest(CharSequence rawPassword, String encodedPassword) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            mac.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getEncoder().encodeToString(mac.doFinal(encodedPassword.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+}
