@@ -6,20 +6,31 @@ import io.werkbridge.model.Operation;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Remembers, per customer number, when the customer's contract ends, as the customer-master flow last saw it, so
  * retention can forget the customer's pseudonyms six months later. Nothing else of the master data is kept.
+ * What was written is remembered in memory for {@link #REWRITE_AFTER}, so a stream of updates of the same customer
+ * (the common case: address or contact changes) costs no database write while the contract end stays the same.
  */
 public final class CustomerContracts {
 
+    static final Duration REWRITE_AFTER = Duration.ofMinutes(10);
+    private static final int MAX_REMEMBERED = 100_000;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
 
     public CustomerContracts(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -38,7 +49,12 @@ public final class CustomerContracts {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("contract.end is not an ISO date", e);
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant at = clock.instant();
+        Written last = written.get(envelope.key());
+        if (last != null && Objects.equals(last.contractEnd(), contractEnd) && at.isBefore(last.at().plus(REWRITE_AFTER))) {
+            return;
+        }
+        Timestamp now = Timestamp.from(at);
         Date date = contractEnd == null ? null : Date.valueOf(contractEnd);
         if (jdbc.update("UPDATE customer_contract SET contract_end = ?, updated_at = ? WHERE customer_number = ?", date, now, envelope.key()) == 0) {
             try {
@@ -47,6 +63,13 @@ public final class CustomerContracts {
                 jdbc.update("UPDATE customer_contract SET contract_end = ?, updated_at = ? WHERE customer_number = ?", date, now, envelope.key());
             }
         }
+        if (written.size() >= MAX_REMEMBERED) {
+            written.clear();
+        }
+        written.put(envelope.key(), new Written(contractEnd, at));
+    }
+
+    private record Written(LocalDate contractEnd, Instant at) {
     }
 
     /** Customers whose contract ended before {@code cutoff}. */
@@ -56,5 +79,6 @@ public final class CustomerContracts {
 
     public void forget(String customerNumber) {
         jdbc.update("DELETE FROM customer_contract WHERE customer_number = ?", customerNumber);
+        written.remove(customerNumber);
     }
 }

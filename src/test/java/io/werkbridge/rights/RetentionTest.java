@@ -108,6 +108,34 @@ class RetentionTest {
     }
 
     @Test
+    void anUnchangedContractEndIsNotWrittenAgainUntilItIsDue() {
+        customer("200100", "2026-01-31");
+        Object first = updatedAt("200100");
+        clock.advance(Duration.ofMinutes(1));
+        customer("200100", "2026-01-31");
+        assertThat(updatedAt("200100")).as("same contract end within the rewrite period").isEqualTo(first);
+
+        customer("200100", "2027-01-31");
+        assertThat(jdbc.queryForObject("SELECT contract_end FROM customer_contract WHERE customer_number = '200100'", String.class))
+                .isEqualTo("2027-01-31");
+        Object changed = updatedAt("200100");
+        assertThat(changed).isNotEqualTo(first);
+
+        clock.advance(CustomerContracts.REWRITE_AFTER);
+        customer("200100", "2027-01-31");
+        assertThat(updatedAt("200100")).isNotEqualTo(changed);
+
+        // a forgotten customer seen again is written again at once
+        contracts.forget("200100");
+        customer("200100", "2027-01-31");
+        assertThat(updatedAt("200100")).isNotNull();
+    }
+
+    private Object updatedAt(String number) {
+        return jdbc.queryForObject("SELECT updated_at FROM customer_contract WHERE customer_number = ?", Object.class, number);
+    }
+
+    @Test
     void collectedExportsGoAfterTheirPeriod() {
         jdbc.update("INSERT INTO rights_export (request_id, system, data_cipher, created_at) VALUES (?, ?, ?, ?)",
                 "r-1", "shop", "sealed", Timestamp.from(clock.instant().minus(Duration.ofDays(100))));
