@@ -46,7 +46,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * also the peak heap in use (it runs with -Xmx512m).
  *
  * <p>Arguments ({@code key=value}): warmup (s, 30), duration (s, 30), clients (16), rate (500), consumers (per
- * destination queue, 4), customers (distinct keys, 1000).
+ * destination queue, 4), customers (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a
+ * fresh database on the local PostgreSQL at 127.0.0.1:5432, user postgres, as in production). The per-client rate
+ * limit is lifted for the run: it would otherwise be what is measured.
  */
 public final class EndToEndLoad {
 
@@ -64,7 +66,7 @@ public final class EndToEndLoad {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("warmup", "30", "duration", "30", "clients", "16",
-                "rate", "500", "consumers", "4", "customers", "1000"));
+                "rate", "500", "consumers", "4", "customers", "1000", "db", "h2"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -94,6 +96,23 @@ public final class EndToEndLoad {
         String send(int sequence) throws Exception;
     }
 
+    /** The hub's database: H2 under the work directory (the default), or a new PostgreSQL database. */
+    private List<String> database() throws java.sql.SQLException {
+        if ("h2".equals(options.get("db"))) {
+            return List.of();
+        }
+        if (!"postgres".equals(options.get("db"))) {
+            throw new IllegalArgumentException("db must be h2 or postgres");
+        }
+        String name = "werkbridge_bench_" + System.currentTimeMillis();
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             java.sql.Statement create = admin.createStatement()) {
+            create.execute("CREATE DATABASE " + name);
+        }
+        return List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + name,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=");
+    }
+
     private int option(String key) {
         return Integer.parseInt(options.get(key));
     }
@@ -104,7 +123,7 @@ public final class EndToEndLoad {
         try (DeliverySink sink = new DeliverySink()) {
             int port = freePort();
             Path jar = hubJar();
-            try (ChildJvm hub = ChildJvm.start(List.of("-Xms512m", "-Xmx512m"), List.of("-jar", jar.toString(),
+            List<String> args = new ArrayList<>(List.of("-jar", jar.toString(),
                     "--spring.config.location=classpath:/",
                     "--server.port=" + port,
                     "--werkbridge.data-dir=" + work.resolve("hub-data"),
@@ -116,7 +135,11 @@ public final class EndToEndLoad {
                     "--werkbridge.security.users.erp.roles=ERP",
                     "--werkbridge.security.users.operator.password={noop}" + PASSWORD,
                     "--werkbridge.security.users.operator.roles=OPERATOR",
-                    "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"), work.resolve("hub.log"))) {
+                    "--werkbridge.security.limits.requests-per-second=1000000",
+                    "--werkbridge.security.limits.burst=1000000",
+                    "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
+            args.addAll(database());
+            try (ChildJvm hub = ChildJvm.start(List.of("-Xms512m", "-Xmx512m"), args, work.resolve("hub.log"))) {
                 hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(3));
                 HeapWatch heap = new HeapWatch(port);
                 Result result;
