@@ -11,14 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.messaging.DeadLetters;
 import io.werkbridge.model.CanonicalJson;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * ERP documents end to end: SOAP invoices and service reports, IDoc XML (DEBMAS, INVOIC02) and UBL invoices over HTTP,
@@ -33,6 +36,8 @@ class ErpDocumentsFlowTest extends HubTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    JmsTemplate jms;
 
     @Test
     void soapInvoiceReachesThePortalWithTheBankAccountMasked() throws Exception {
@@ -192,6 +197,27 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(postXml(port, "/api/v1/erp/idoc", invoice.replace("0090004711", number)).statusCode()).isEqualTo(202);
         await().atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).size() == 1);
         assertThat(deliveredTo(PORTAL, INVOICES, "invoiceNumber", "0090004711")).isEmpty();
+    }
+
+    @Test
+    void canonicalServiceReportsFromOtherProducersAreValidatedThenDeliveredOrParked() throws Exception {
+        String number = unique("SR");
+        String report = """
+                {"messageId":"%s","type":"service-report","key":"%s","operation":"upsert","occurredAt":"2026-11-19T12:00:00Z",
+                 "source":"field-service","body":{"reportNumber":"%s","customerNumber":"100234","machine":{"serialNumber":"M-1"},
+                 "technician":{"id":"T-7","firstName":"Jan","lastName":"Schrauber"}}}""";
+        jms.convertAndSend("werkbridge.service-reports.inbound", report.formatted(UUID.randomUUID(), number, number));
+        await().atMost(WAIT).until(() -> deliveredTo(PORTAL, REPORTS, "reportNumber", number).size() == 1);
+        assertThat(deliveredTo(PORTAL, REPORTS, "reportNumber", number).get(0).path("body").path("technician").path("lastName")
+                .asText()).isNotBlank().isNotEqualTo("Schrauber");
+
+        JmsTemplate dlq = new JmsTemplate(jms.getConnectionFactory());
+        dlq.setReceiveTimeout(WAIT.toMillis());
+        jms.convertAndSend("werkbridge.service-reports.inbound", report.formatted(UUID.randomUUID(), "OTHER", number));
+        jakarta.jms.Message parked = dlq.receive("werkbridge.service-reports.dlq");
+        assertThat(parked).isNotNull();
+        assertThat(parked.getStringProperty(DeadLetters.REASON)).contains("$.key");
+        assertThat(parked.getStringProperty(DeadLetters.FAILED_ROUTE)).isEqualTo("service-reports-inbound");
     }
 
     private HttpResponse<String> soap(String xml) throws Exception {
