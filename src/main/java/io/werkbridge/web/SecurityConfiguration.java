@@ -121,6 +121,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/openapi/**").permitAll()
                 .requestMatchers("/api/v1/shop/**").hasRole("SHOP")
                 .requestMatchers("/api/v1/portal/**").hasRole("PORTAL")
+                .requestMatchers("/api/v1/erp/**").hasRole("ERP")
                 .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
                 .requestMatchers("/api/v1/rights/**", "/api/v1/retention/**").hasRole("DPO")
                 .requestMatchers("/api/v1/machines", "/api/v1/machines/**").hasAnyRole("OPERATOR", "DPO")

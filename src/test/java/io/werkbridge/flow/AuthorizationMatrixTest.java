@@ -23,6 +23,10 @@ class AuthorizationMatrixTest extends HubTestSupport {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/services/erp", SoapRequests.envelope("<c:deleteCustomer/>"), Set.of("erp")),
             new Endpoint("GET", "/services/erp?wsdl", null, PUBLIC),
+            new Endpoint("POST", "/services/erp-documents", SoapRequests.envelope("<c:publishInvoice/>"), Set.of("erp")),
+            new Endpoint("GET", "/services/erp-documents?wsdl", null, PUBLIC),
+            new Endpoint("POST", "/api/v1/erp/idoc", "<INVOIC02/>", Set.of("erp")),
+            new Endpoint("POST", "/api/v1/erp/ubl", "<Invoice/>", Set.of("erp")),
             new Endpoint("GET", "/actuator/health", null, PUBLIC),
             new Endpoint("GET", "/actuator/prometheus", null, Set.of("operator")),
             new Endpoint("GET", "/api/v1/openapi/shop/openapi.yaml", null, PUBLIC),

@@ -56,6 +56,8 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.shop.url", () -> SHOP.baseUrl() + "/shop/customers");
         registry.add("werkbridge.destinations.portal.url", () -> PORTAL.baseUrl() + "/portal/customers");
         registry.add("werkbridge.destinations.portal.machine-url", () -> PORTAL.baseUrl() + "/portal/machine-events");
+        registry.add("werkbridge.destinations.portal.invoice-url", () -> PORTAL.baseUrl() + "/portal/invoices");
+        registry.add("werkbridge.destinations.portal.service-report-url", () -> PORTAL.baseUrl() + "/portal/service-reports");
         registry.add("werkbridge.destinations.erp.machine-url", () -> ERP.baseUrl() + "/erp/machine-events");
         MachinePeers.register(registry);
     }
@@ -73,6 +75,8 @@ public abstract class HubTestSupport {
         SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
         PORTAL.stubFor(post(urlPathEqualTo("/portal/customers")).willReturn(aResponse().withStatus(202)));
         PORTAL.stubFor(post(urlPathEqualTo("/portal/machine-events")).willReturn(aResponse().withStatus(202)));
+        PORTAL.stubFor(post(urlPathEqualTo("/portal/invoices")).willReturn(aResponse().withStatus(202)));
+        PORTAL.stubFor(post(urlPathEqualTo("/portal/service-reports")).willReturn(aResponse().withStatus(202)));
         ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
     }
 

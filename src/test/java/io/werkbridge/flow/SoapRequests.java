@@ -56,7 +56,13 @@ public final class SoapRequests {
     }
 
     public static HttpResponse<String> post(int port, String xml, String user, String password) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/services/erp"))
+        return post(port, "/services/erp", xml, user, password);
+    }
+
+    /** A SOAP request to another of the hub's SOAP endpoints, e.g. {@code /services/erp-documents}. */
+    public static HttpResponse<String> post(int port, String path, String xml, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8));

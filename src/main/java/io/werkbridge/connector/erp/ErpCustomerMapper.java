@@ -54,7 +54,7 @@ public final class ErpCustomerMapper {
         return ack;
     }
 
-    private static <T> T first(List<?> body, Class<T> type) {
+    static <T> T first(List<?> body, Class<T> type) {
         if (body == null || body.isEmpty() || !type.isInstance(body.get(0))) {
             throw new IllegalArgumentException("expected a " + type.getSimpleName() + " request");
         }
@@ -82,11 +82,11 @@ public final class ErpCustomerMapper {
         return in == null ? null : new Address(in.getStreet(), in.getPostalCode(), in.getCity(), in.getCountry());
     }
 
-    private static LocalDate date(XMLGregorianCalendar value) {
+    static LocalDate date(XMLGregorianCalendar value) {
         return value == null ? null : LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
     }
 
-    private static Instant instant(XMLGregorianCalendar value) {
+    static Instant instant(XMLGregorianCalendar value) {
         return value == null ? Instant.now() : value.toGregorianCalendar().toInstant();
     }
 }

@@ -1,0 +1,66 @@
+package io.werkbridge.connector.erp;
+
+import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The ERP inbox folder ({@code werkbridge.erp.inbox}, route {@code erp-inbox}): each file is checked against the size
+ * limit before it is read, then read as IDoc XML or a UBL invoice and queued. A refused file gets
+ * {@code error/<file>.reason.txt} (the rule broken, never a value); the route moves the file itself.
+ */
+@Component("erpInbox")
+public final class ErpInbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErpInbox.class);
+    private final ErpXmlDocuments documents;
+    private final long maxBytes;
+    private final Path errors;
+
+    public ErpInbox(ErpXmlDocuments documents, @Value("${werkbridge.erp.inbox-max-file-size:10MB}") DataSize maxFileSize,
+                    @Value("${werkbridge.erp.inbox}") String inbox) {
+        this.documents = documents;
+        this.maxBytes = maxFileSize.toBytes();
+        this.errors = Path.of(inbox, "error");
+    }
+
+    public void receive(Exchange exchange) throws IOException {
+        File file = exchange.getIn().getBody(File.class);
+        if (file.length() > maxBytes) {
+            throw new InvalidErpDocumentException("the file is larger than the limit of " + maxBytes
+                    + " bytes (werkbridge.erp.inbox-max-file-size) and was not read; split it into smaller documents");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.toPath()))) {
+            List<String> ids = documents.receive(in, EnumSet.allOf(Format.class));
+            LOG.info("ERP inbox: a file was read and {} message(s) queued: {}", ids.size(), ids);
+        }
+    }
+
+    /** Writes the reason file for the file that failed (the route then moves the file to {@code error/}). */
+    public void refuse(Exchange exchange) throws IOException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause instanceof InvalidErpDocumentException
+                ? cause.getMessage()
+                : "the hub could not queue the document (" + (cause == null ? "unknown error" : cause.getClass().getSimpleName())
+                  + "); the hub log has the cause; move the file back into the inbox to try again";
+        String name = Path.of(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class)).getFileName().toString();
+        Files.createDirectories(errors);
+        Files.writeString(errors.resolve(name + ".reason.txt"),
+                "file: " + name + "\nrefused at: " + Instant.now() + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+        LOG.warn("ERP inbox: a file was refused and moved to error/ beside its reason file: {}", reason);
+    }
+}

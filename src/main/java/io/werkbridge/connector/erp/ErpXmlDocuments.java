@@ -1,0 +1,80 @@
+package io.werkbridge.connector.erp;
+
+import io.werkbridge.connector.erp.idoc.IdocReader;
+import io.werkbridge.connector.erp.ubl.UblInvoiceMapper;
+import io.werkbridge.connector.erp.xml.SafeXml;
+import io.werkbridge.messaging.InboundPublisher;
+import io.werkbridge.model.CanonicalValidator;
+import io.werkbridge.model.InvalidCanonicalMessageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.w3c.dom.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * ERP documents as XML, from the HTTP API or the inbox: parsed safely, recognised by their root element (IDoc XML:
+ * {@code <TYPE><IDOC>...}; UBL: {@code Invoice} in the UBL 2.1 namespace), mapped to canonical messages, all of them
+ * validated, and only then queued on their flows' inbound queues. A document that fails anywhere queues nothing.
+ */
+@Component
+public final class ErpXmlDocuments {
+
+    /** The XML formats the hub reads. */
+    public enum Format {
+        IDOC("IDoc XML (DEBMAS, INVOIC02)"), UBL("a UBL 2.1 Invoice");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+    }
+
+    private final CanonicalValidator validator;
+    private final InboundPublisher publisher;
+
+    public ErpXmlDocuments(CanonicalValidator validator, InboundPublisher publisher) {
+        this.validator = validator;
+        this.publisher = publisher;
+    }
+
+    /** @return the message ids, one per canonical message queued */
+    public List<String> receive(InputStream xml, Set<Format> accepted) throws IOException {
+        return read(xml, accepted).stream().map(d -> publisher.publish(d.flow(), d.envelope())).toList();
+    }
+
+    /** Parses, maps and validates without queueing anything. */
+    public List<ErpDocument> read(InputStream xml, Set<Format> accepted) throws IOException {
+        Element root = SafeXml.parse(xml).getDocumentElement();
+        Format format = formatOf(root);
+        if (!accepted.contains(format)) {
+            throw new InvalidErpDocumentException("wrong document type: " + format.label + " is not accepted here; expected "
+                    + String.join(" or ", accepted.stream().map(f -> f.label).sorted().toList()));
+        }
+        List<ErpDocument> documents = format == Format.IDOC ? IdocReader.read(root) : List.of(UblInvoiceMapper.map(root));
+        documents.forEach(this::check);
+        return documents;
+    }
+
+    private static Format formatOf(Element root) {
+        if (UblInvoiceMapper.isUblInvoice(root)) {
+            return Format.UBL;
+        }
+        if (IdocReader.isIdoc(root)) {
+            return Format.IDOC;
+        }
+        throw new InvalidErpDocumentException("unknown document: the root element is neither IDoc XML (an IDoc type holding"
+                + " IDOC elements) nor a UBL 2.1 Invoice (namespace " + UblInvoiceMapper.INVOICE + ")");
+    }
+
+    private void check(ErpDocument document) {
+        try {
+            validator.toValidJson(document.envelope());
+        } catch (InvalidCanonicalMessageException e) {
+            throw new InvalidErpDocumentException("the document does not give a valid canonical "
+                    + document.envelope().type().id() + ": " + String.join("; ", e.violations()));
+        }
+    }
+}

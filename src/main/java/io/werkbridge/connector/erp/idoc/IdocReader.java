@@ -1,0 +1,92 @@
+package io.werkbridge.connector.erp.idoc;
+
+import static io.werkbridge.connector.erp.xml.Elements.children;
+import static io.werkbridge.connector.erp.xml.Elements.required;
+import static io.werkbridge.connector.erp.xml.Elements.text;
+
+import io.werkbridge.connector.erp.ErpDocument;
+import io.werkbridge.connector.erp.InvalidErpDocumentException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+
+/**
+ * SAP IDoc XML: the root element is the IDoc type ({@code DEBMAS06}, {@code INVOIC02}, ...) and holds one or more
+ * {@code IDOC} elements, each with its control record {@code EDI_DC40} and the data segments. DEBMAS becomes a
+ * canonical customer, INVOIC02 a canonical invoice; every other type is refused.
+ */
+public final class IdocReader {
+
+    private static final Pattern DEBMAS = Pattern.compile("DEBMAS0[1-9]");
+    private static final String INVOIC = "INVOIC02";
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Z0-9_]{1,30}");
+    private static final int MAX_IDOCS = 1000;
+
+    private IdocReader() {
+    }
+
+    /** Whether the root element looks like IDoc XML (it holds IDOC elements), whatever its type. */
+    public static boolean isIdoc(Element root) {
+        return root.getNamespaceURI() == null && !children(root, null, "IDOC").isEmpty();
+    }
+
+    public static List<ErpDocument> read(Element root) {
+        String type = root.getLocalName();
+        boolean debmas = DEBMAS.matcher(type).matches();
+        if (!debmas && !INVOIC.equals(type)) {
+            throw new InvalidErpDocumentException("wrong IDoc type " + (SAFE_NAME.matcher(type).matches() ? type : "(unnamed)")
+                    + ": supported are DEBMAS01..09 (customer master) and INVOIC02 (invoice)");
+        }
+        List<Element> idocs = children(root, null, "IDOC");
+        if (idocs.size() > MAX_IDOCS) {
+            throw new InvalidErpDocumentException("more than " + MAX_IDOCS + " IDOC elements in one document; split it");
+        }
+        return idocs.stream().map(idoc -> {
+            Instant createdAt = control(idoc, type);
+            return debmas ? DebmasMapper.map(idoc, createdAt) : InvoicMapper.map(idoc, createdAt);
+        }).toList();
+    }
+
+    /** Checks the control record and returns its creation time (CREDAT, CRETIM, taken as UTC), or now. */
+    private static Instant control(Element idoc, String type) {
+        Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
+        String declared = text(control, null, "IDOCTYP");
+        if (declared != null && !declared.equals(type)) {
+            throw new InvalidErpDocumentException("EDI_DC40.IDOCTYP does not match the root element (the IDoc type)");
+        }
+        String date = text(control, null, "CREDAT");
+        if (date == null) {
+            return Instant.now();
+        }
+        try {
+            String time = text(control, null, "CRETIM");
+            return LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE)
+                    .atTime(time == null ? LocalTime.MIDNIGHT : LocalTime.parse(time, DateTimeFormatter.ofPattern("HHmmss")))
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidErpDocumentException("EDI_DC40.CREDAT/CRETIM is not a date (YYYYMMDD) and time (HHMMSS)");
+        }
+    }
+
+    /** SAP keeps numbers with leading zeros (ALPHA conversion: 0000100234); the hub uses them without. */
+    static String number(String value) {
+        return value == null ? null : value.replaceFirst("^0+(?=[0-9])", "");
+    }
+
+    /** Joins the non-empty parts with a space (NAME1 + NAME2), or null. */
+    static String joined(String... parts) {
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (part != null) {
+                out.append(out.isEmpty() ? "" : " ").append(part);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+}

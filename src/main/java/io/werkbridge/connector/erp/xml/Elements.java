@@ -1,0 +1,89 @@
+package io.werkbridge.connector.erp.xml;
+
+import io.werkbridge.connector.erp.InvalidErpDocumentException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reading DOM elements by namespace and local name ({@code null} namespace: any, as IDoc XML has none), with errors
+ * that name the element and the rule, never the value.
+ */
+public final class Elements {
+
+    private static final DateTimeFormatter IDOC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private Elements() {
+    }
+
+    public static List<Element> children(Element parent, String namespace, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getLocalName())
+                    && (namespace == null || namespace.equals(element.getNamespaceURI()))) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    public static Optional<Element> child(Element parent, String namespace, String name) {
+        List<Element> found = children(parent, namespace, name);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** @param what how the error names the element, e.g. "segment E1KNA1M" */
+    public static Element required(Element parent, String namespace, String name, String what) {
+        return child(parent, namespace, name).orElseThrow(() -> new InvalidErpDocumentException(
+                "mandatory " + what + " is missing"));
+    }
+
+    /** The trimmed text of a child element, or null when it is absent or empty. */
+    public static String text(Element parent, String namespace, String name) {
+        return child(parent, namespace, name).map(Elements::text).orElse(null);
+    }
+
+    public static String text(Element element) {
+        String text = element.getTextContent();
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public static String requiredText(Element parent, String namespace, String name, String what) {
+        String text = text(parent, namespace, name);
+        if (text == null) {
+            throw new InvalidErpDocumentException("mandatory " + what + " is missing or empty");
+        }
+        return text;
+    }
+
+    /** A decimal; IDoc amounts may carry a trailing minus ("12.50-"). Null stays null. */
+    public static BigDecimal decimal(String text, String what) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.endsWith("-") ? "-" + text.substring(0, text.length() - 1).trim() : text;
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidErpDocumentException(what + " is not a decimal number (digits with a dot)");
+        }
+    }
+
+    /** An ISO date (YYYY-MM-DD, UBL) or an IDoc date (YYYYMMDD). Null stays null. */
+    public static LocalDate date(String text, String what) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 8 ? LocalDate.parse(text, IDOC_DATE) : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidErpDocumentException(what + " is not a date (YYYY-MM-DD or YYYYMMDD)");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.werkbridge.connector.erp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
+import io.werkbridge.model.CanonicalJson;
+import io.werkbridge.model.CanonicalValidator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** IDoc XML (DEBMAS06, INVOIC02) and a UBL 2.1 invoice, written for the tests, mapped field by field; bad documents refused. */
+class ErpXmlMappingTest {
+
+    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null);
+
+    static String resource(String name) {
+        try (InputStream in = ErpXmlMappingTest.class.getResourceAsStream("/erp/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<ErpDocument> read(String xml, Set<Format> formats) throws IOException {
+        return DOCUMENTS.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), formats);
+    }
+
+    private static ErpDocument readOne(String xml) throws IOException {
+        List<ErpDocument> documents = read(xml, EnumSet.allOf(Format.class));
+        assertThat(documents).hasSize(1);
+        return documents.get(0);
+    }
+
+    @Test
+    void debmasBecomesACanonicalCustomerWithAllContactsAndBankData() throws IOException {
+        ErpDocument document = readOne(resource("debmas06-customer.xml"));
+        assertThat(document.flow()).isEqualTo("customer-master");
+        assertThat(document.envelope().type().id()).isEqualTo("customer");
+        assertThat(document.envelope().key()).isEqualTo("100234");
+        assertThat(document.envelope().operation().name()).isEqualTo("UPSERT");
+        assertThat(document.envelope().occurredAt()).hasToString("2026-11-20T10:15:00Z");
+        assertThat(document.envelope().source()).isEqualTo("erp");
+        JsonNode body = document.envelope().body();
+        assertThat(body).isEqualTo(CanonicalJson.read("""
+                {"customerNumber":"100234",
+                 "company":{"name":"Beispiel Maschinenbau GmbH","vatId":"DE123456789",
+                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
+                 "contacts":[
+                   {"id":"17","title":"Dr.","firstName":"Erika","lastName":"Musterfrau","email":"erika.musterfrau@example.com",
+                    "phone":"+49 521 5550 1234","function":"01"},
+                   {"id":"18","firstName":"Max","lastName":"Beispiel","phone":"+49 521 5550 5678","function":"06"}],
+                 "bankAccounts":[{"iban":"DE89370400440532013000","bic":"COBADEFFXXX","holder":"Beispiel Maschinenbau GmbH"}],
+                 "paymentTerms":"ZB30"}"""));
+    }
+
+    @Test
+    void debmasWithTheDeletionFlagBecomesADelete() throws IOException {
+        ErpDocument document = readOne(resource("debmas06-customer.xml").replace("<KTOKD>", "<LOEVM>X</LOEVM><KTOKD>"));
+        assertThat(document.envelope().operation().name()).isEqualTo("DELETE");
+        assertThat(document.envelope().body()).isEqualTo(CanonicalJson.read("{\"customerNumber\":\"100234\"}"));
+    }
+
+    @Test
+    void invoic02BecomesACanonicalInvoice() throws IOException {
+        ErpDocument document = readOne(resource("invoic02-invoice.xml"));
+        assertThat(document.flow()).isEqualTo("invoices");
+        assertThat(document.envelope().type().id()).isEqualTo("invoice");
+        assertThat(document.envelope().key()).isEqualTo("0090004711");
+        assertThat(document.envelope().occurredAt()).hasToString("2026-11-21T08:30:00Z");
+        assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
+                {"invoiceNumber":"0090004711","customerNumber":"100234","issueDate":"2026-11-21","dueDate":"2026-12-21",
+                 "currency":"EUR",
+                 "billTo":{"company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
+                           "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
+                 "lines":[
+                   {"position":10,"partNumber":"SP-4711","description":"Spindellager","quantity":2.000,"unitPrice":120.50,"net":241.00},
+                   {"position":20,"partNumber":"SR-100","description":"Dichtring","quantity":100.000,"unitPrice":0.35,"net":35.00},
+                   {"position":30,"partNumber":"SVC-HOUR","description":"Servicestunde","quantity":3.500,"unitPrice":95.00,"net":332.50}],
+                 "totals":{"net":608.50,"tax":115.62,"gross":724.12},
+                 "payment":{"iban":"DE02120300000000202051","bic":"COBADEFFXXX","terms":"ZB30"}}"""));
+    }
+
+    @Test
+    void invoiceTotalsWithoutTaxTakeItFromGrossAndNet() throws IOException {
+        String xml = resource("invoic02-invoice.xml").replace("<SUMID>005</SUMID>", "<SUMID>099</SUMID>");
+        JsonNode totals = readOne(xml).envelope().body().path("totals");
+        assertThat(totals.path("tax").decimalValue()).isEqualByComparingTo("115.62");
+    }
+
+    @Test
+    void ublInvoiceBecomesACanonicalInvoice() throws IOException {
+        ErpDocument document = readOne(resource("ubl-invoice.xml"));
+        assertThat(document.flow()).isEqualTo("invoices");
+        assertThat(document.envelope().key()).isEqualTo("RE-2026-0815");
+        assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
+                {"invoiceNumber":"RE-2026-0815","customerNumber":"100234","issueDate":"2026-11-22","dueDate":"2026-12-22",
+                 "currency":"EUR",
+                 "billTo":{"company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
+                           "email":"erika.musterfrau@example.com",
+                           "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
+                 "lines":[
+                   {"position":1,"partNumber":"KF-200","description":"Kühlmittelfilter","quantity":4,"unitPrice":50.00,"net":200.00},
+                   {"position":2,"partNumber":"WP-1","description":"Wartungspauschale","quantity":1,"unitPrice":100.00,"net":100.00}],
+                 "totals":{"net":300.00,"tax":57.00,"gross":357.00},
+                 "payment":{"iban":"DE02120300000000202051","bic":"BYLADEM1001","terms":"Zahlbar innerhalb 30 Tagen netto"}}"""));
+    }
+
+    @Test
+    void severalIdocsInOneFileBecomeSeveralMessages() throws IOException {
+        String xml = resource("debmas06-customer.xml");
+        String idoc = xml.substring(xml.indexOf("<IDOC"), xml.indexOf("</DEBMAS06>"));
+        String two = xml.replace("</DEBMAS06>", idoc.replace("0000100234", "0000100235") + "</DEBMAS06>");
+        assertThat(read(two, Set.of(Format.IDOC))).extracting(d -> d.envelope().key()).containsExactly("100234", "100235");
+    }
+
+    @Test
+    void badDocumentsAreRefusedWithTheRuleAndNeverTheValue() {
+        assertRefused("Erika Musterfrau, kein XML", "not well-formed XML at line 1");
+        assertRefused(resource("invoic02-invoice.xml").replace("</INVOIC02>", ""), "not well-formed XML");
+        assertRefused(resource("invoic02-invoice.xml").replace("INVOIC02", "ORDERS05"), "wrong IDoc type ORDERS05");
+        assertRefused(resource("debmas06-customer.xml").replace("E1KNA1M", "E1KNA1X"), "mandatory segment E1KNA1M");
+        assertRefused(resource("debmas06-customer.xml").replace("<EDI_DC40", "<EDI_DC4X").replace("</EDI_DC40", "</EDI_DC4X"),
+                "mandatory segment EDI_DC40");
+        assertRefused(resource("invoic02-invoice.xml").replace("<SUMID>011</SUMID>", "<SUMID>099</SUMID>"),
+                "mandatory segment E1EDS01 with SUMID 011");
+        assertRefused(resource("invoic02-invoice.xml").replace("<PARVW>AG</PARVW>", "<PARVW>WE</PARVW>")
+                .replace("<PARVW>RE</PARVW>", "<PARVW>WE</PARVW>"), "mandatory segment E1EDKA1");
+        assertRefused(resource("invoic02-invoice.xml").replace("<MENGE>2.000</MENGE>", "<MENGE>zwei</MENGE>"),
+                "E1EDP01[1].MENGE is not a decimal number");
+        assertRefused(resource("ubl-invoice.xml").replace("<cbc:IssueDate>2026-11-22", "<cbc:IssueDate>22.11.2026"),
+                "cbc:IssueDate is not a date");
+        assertRefused(resource("ubl-invoice.xml").replace("AccountingCustomerParty", "AccountingCustomerPartyX"),
+                "mandatory element cac:AccountingCustomerParty");
+        assertRefused("<Invoice xmlns=\"urn:example:other\"/>", "unknown document");
+    }
+
+    @Test
+    void documentsWithADtdAreRefusedBeforeAnyEntityIsExpanded() {
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE INVOIC02 [
+                 <!ENTITY lol "lol">
+                 <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                 <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+                 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+                 <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+                 <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+                 <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+                 <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+                 <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+                 <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+                ]>
+                <INVOIC02><IDOC BEGIN="1"><E1EDK01><CURCY>&lol9;</CURCY></E1EDK01></IDOC></INVOIC02>""";
+        assertRefused(laughs, "a DTD (DOCTYPE) is present");
+        assertRefused("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+                "a DTD (DOCTYPE) is present");
+    }
+
+    @Test
+    void eachEndpointTakesOnlyItsFormat() {
+        assertThatThrownBy(() -> read(resource("ubl-invoice.xml"), Set.of(Format.IDOC)))
+                .isInstanceOf(InvalidErpDocumentException.class)
+                .hasMessageContaining("wrong document type: a UBL 2.1 Invoice is not accepted here; expected IDoc XML");
+        assertThatThrownBy(() -> read(resource("invoic02-invoice.xml"), Set.of(Format.UBL)))
+                .isInstanceOf(InvalidErpDocumentException.class)
+                .hasMessageContaining("expected a UBL 2.1 Invoice");
+    }
+
+    /** The body as it goes over the wire (JSON text read back), so amounts compare as the portal reads them. */
+    private static JsonNode wire(ErpDocument document) {
+        String json = CanonicalJson.write(document.envelope().body());
+        assertThat(json).doesNotContain("E+");
+        return CanonicalJson.read(json);
+    }
+
+    private static void assertRefused(String xml, String expected) {
+        assertThatThrownBy(() -> read(xml, EnumSet.allOf(Format.class)))
+                .isInstanceOf(InvalidErpDocumentException.class)
+                .hasMessageContaining(expected)
+                .message().doesNotContain("Erika").doesNotContain("Musterfrau").doesNotContain("zwei").doesNotContain("22.11.2026");
+    }
+}
