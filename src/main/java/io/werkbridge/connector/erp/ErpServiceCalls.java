@@ -1,5 +1,7 @@
 package io.werkbridge.connector.erp;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.werkbridge.connector.erp.services.Address;
 import io.werkbridge.connector.erp.services.AnonymizeBusinessPartner;
 import io.werkbridge.connector.erp.services.AnonymizeBusinessPartnerResponse;
@@ -21,6 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +41,11 @@ public final class ErpServiceCalls {
     static final String SOURCE = "erp";
     private static final String ENDPOINT = "direct:erp-call";
     private final ProducerTemplate producer;
+    private final CircuitBreaker breaker;
 
-    public ErpServiceCalls(ProducerTemplate producer) {
+    public ErpServiceCalls(ProducerTemplate producer, CircuitBreaker erpCircuitBreaker) {
         this.producer = producer;
+        this.breaker = erpCircuitBreaker;
     }
 
     /** The customer as a canonical envelope (not stored, not published), or empty when the ERP does not know it. */
@@ -77,6 +84,9 @@ public final class ErpServiceCalls {
         try {
             answer = producer.requestBodyAndHeader(ENDPOINT, request, "operationName", operation);
         } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof ErpCallException failed) {
+                throw failed;
+            }
             throw new ErpCallException(operation, e.getCause() == null ? e : e.getCause());
         }
         Object first = answer instanceof List<?> list && !list.isEmpty() ? list.get(0) : answer;
@@ -84,6 +94,15 @@ public final class ErpServiceCalls {
             throw new ErpCallException(operation, new IllegalStateException("unexpected answer type"));
         }
         return answerType.cast(first);
+    }
+
+    /**
+     * For route {@code erp-call}'s fallback: the call failed (or the breaker is open); fail the exchange with an
+     * {@link ErpCallException} that says what went wrong without repeating what the ERP answered.
+     */
+    public void failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure, @Header("operationName") String operation) {
+        // a call the open breaker did not let through reaches the fallback without an exception
+        throw new ErpCallException(operation, failure != null ? failure : CallNotPermittedException.createCallNotPermittedException(breaker));
     }
 
     private static Customer canonical(CustomerMaster in) {
