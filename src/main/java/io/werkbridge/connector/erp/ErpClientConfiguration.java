@@ -114,21 +114,22 @@ public class ErpClientConfiguration {
         public void configureServer(Server server) {
             // a client endpoint only
         }
+    }
 
-        private static TrustManagerFactory trustManagers(ErpClientProperties.Tls tls) {
-            char[] password = tls.trustStorePassword() == null ? null : tls.trustStorePassword().toCharArray();
-            String location = tls.trustStore().contains(":") ? tls.trustStore() : "file:" + tls.trustStore();
-            try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
-                KeyStore store = KeyStore.getInstance(location.endsWith(".jks") ? "JKS" : "PKCS12");
-                store.load(in, password);
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                factory.init(store);
-                return factory;
-            } catch (IOException e) {
-                throw new UncheckedIOException("werkbridge.destinations.erp.tls.trust-store cannot be read", e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("werkbridge.destinations.erp.tls.trust-store is not a usable trust store", e);
-            }
+    /** The trust store of {@code werkbridge.destinations.erp.tls}; errors name the property, never the password. */
+    static TrustManagerFactory trustManagers(ErpClientProperties.Tls tls) {
+        char[] password = tls.trustStorePassword() == null ? null : tls.trustStorePassword().toCharArray();
+        String location = tls.trustStore().contains(":") ? tls.trustStore() : "file:" + tls.trustStore();
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            KeyStore store = KeyStore.getInstance(location.endsWith(".jks") ? "JKS" : "PKCS12");
+            store.load(in, password);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("werkbridge.destinations.erp.tls.trust-store cannot be read (or its password is wrong)", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("werkbridge.destinations.erp.tls.trust-store is not a usable trust store", e);
         }
     }
 }
