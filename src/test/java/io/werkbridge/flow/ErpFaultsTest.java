@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ErpFaultsTest extends HubTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String DEAD_LETTERS = "/api/v1/operations/dead-letters/orders";
 
     private String order(String orderNumber) throws Exception {
@@ -77,8 +77,8 @@ class ErpFaultsTest extends HubTestSupport {
 
     @Test
     void timeoutIsRetriedWithTheSameKeyThenParked() throws Exception {
-        // the test profile's receive timeout is 2 s
-        String reason = parkedAfterRetries("ORD-F-SLOW", ErpServiceStubs.acknowledge("SO-1").withFixedDelay(3000));
+        // the test profile's receive timeout is 4 s
+        String reason = parkedAfterRetries("ORD-F-SLOW", ErpServiceStubs.acknowledge("SO-1").withFixedDelay(6000));
         assertThat(reason).contains("ERP call createSalesOrder failed: timed out");
     }
 
