@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,10 +43,17 @@ public class RightsConfiguration {
     }
 
     @Bean
-    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own) {
+    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, ObjectProvider<RightsTarget> contributed) {
         Map<String, RightsTarget> targets = new LinkedHashMap<>();
         properties.systems().forEach((name, endpoint) ->
                 targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password())));
+        // targets a connector contributes as beans (e.g. the ERP over SOAP), each enabled by its own property
+        contributed.orderedStream().filter(target -> target != own).forEach(target -> {
+            if (targets.putIfAbsent(target.system(), target) != null) {
+                throw new IllegalStateException("rights target '" + target.system()
+                        + "' is configured twice: under werkbridge.rights.systems and as a connector's target; keep one");
+            }
+        });
         targets.put(own.system(), own);
         return new RightsTargets(targets);
     }

@@ -32,6 +32,7 @@ class AuthorizationMatrixTest extends HubTestSupport {
             new Endpoint("GET", "/api/v1/openapi/shop/openapi.yaml", null, PUBLIC),
             new Endpoint("POST", "/api/v1/shop/orders", "{}", Set.of("shop")),
             new Endpoint("POST", "/api/v1/shop/webhooks/orders", "{}", Set.of("shop")),
+            new Endpoint("GET", "/api/v1/shop/customers/" + ErpServiceStubs.CUSTOMER_NUMBER, null, Set.of("shop")),
             new Endpoint("POST", "/api/v1/portal/service-tickets", "{}", Set.of("portal")),
             new Endpoint("GET", "/api/v1/holds/customer-master/shop", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/machines", null, Set.of("operator", "dpo")),

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.werkbridge.WerkbridgeApplication;
 import io.werkbridge.model.CanonicalJson;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,6 +46,10 @@ public abstract class HubTestSupport {
     @LocalServerPort
     protected int port;
 
+    /** The ERP's one circuit breaker: closed again before each test, so one test's ERP failures do not leak into the next. */
+    @Autowired
+    protected CircuitBreaker erpCircuitBreaker;
+
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
@@ -59,6 +65,7 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.portal.invoice-url", () -> PORTAL.baseUrl() + "/portal/invoices");
         registry.add("werkbridge.destinations.portal.service-report-url", () -> PORTAL.baseUrl() + "/portal/service-reports");
         registry.add("werkbridge.destinations.erp.machine-url", () -> ERP.baseUrl() + "/erp/machine-events");
+        registry.add("werkbridge.destinations.erp.url", () -> ERP.baseUrl() + ErpServiceStubs.PATH);
         MachinePeers.register(registry);
     }
 
@@ -78,6 +85,8 @@ public abstract class HubTestSupport {
         PORTAL.stubFor(post(urlPathEqualTo("/portal/invoices")).willReturn(aResponse().withStatus(202)));
         PORTAL.stubFor(post(urlPathEqualTo("/portal/service-reports")).willReturn(aResponse().withStatus(202)));
         ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
+        ErpServiceStubs.defaults(ERP);
+        erpCircuitBreaker.reset();
     }
 
     /**

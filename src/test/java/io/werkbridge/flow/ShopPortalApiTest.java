@@ -8,6 +8,9 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
@@ -27,6 +30,22 @@ class ShopPortalApiTest extends HubTestSupport {
 
     @Autowired
     JmsTemplate jms;
+
+    @Autowired
+    CamelContext camel;
+
+    /** The inbound routes would take the messages this test reads from the inbound queues: paused meanwhile. */
+    @BeforeEach
+    void pauseInboundRoutes() throws Exception {
+        camel.getRouteController().stopRoute("orders-inbound");
+        camel.getRouteController().stopRoute("service-tickets-inbound");
+    }
+
+    @AfterEach
+    void resumeInboundRoutes() throws Exception {
+        camel.getRouteController().startRoute("orders-inbound");
+        camel.getRouteController().startRoute("service-tickets-inbound");
+    }
 
     private HttpCalls http() {
         return new HttpCalls(port);
