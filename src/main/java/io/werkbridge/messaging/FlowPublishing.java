@@ -12,7 +12,9 @@ import org.apache.camel.Processor;
  * detection id, so the broker drops a second publication of the same message (an inbound message redelivered after
  * a crash between publishing and acknowledging); the message group (JMSXGroupID, the entity key, e.g. a customer
  * number) is replaced by its keyed hash, so ordering per key holds while the broker's logs and consoles never show
- * the key; and the flow's received counter moves.
+ * the key; every other header is removed, so nothing of the inbound request (HTTP or SOAP headers such as
+ * Authorization, the caller's address, file names) is stored on the broker with the message; and the flow's received
+ * counter moves.
  */
 public final class FlowPublishing implements Processor {
 
@@ -33,6 +35,7 @@ public final class FlowPublishing implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        exchange.getMessage().removeHeaders("*", "Werkbridge*", GROUP_ID);
         String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
         if (messageId != null) {
             exchange.getMessage().setHeader(DUPLICATE_ID, messageId);
