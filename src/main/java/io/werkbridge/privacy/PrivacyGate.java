@@ -233,25 +233,19 @@ public final class PrivacyGate {
 
         JsonNode apply(FieldPath path, String category, JsonNode value) {
             Action action = actions.get(category);
-            categoryActions.putIfAbsent(category, action.type());
+            if (categoryActions.putIfAbsent(category, action.type()) == null) {
+                // a category has one action per destination: it is counted once, at its first field
+                (action.type() == ActionType.ALLOW ? sent : action.type() == ActionType.DROP ? dropped : masked).add(category);
+            }
             if (explain) {
                 String text = path.toString();
                 decisions.putIfAbsent(text, new FieldDecision(text, category, action.type()));
             }
-            switch (action.type()) {
-                case ALLOW -> {
-                    sent.add(category);
-                    return value;
-                }
-                case DROP -> {
-                    dropped.add(category);
-                    return null;
-                }
-                default -> {
-                    masked.add(category);
-                    return transform(value, action);
-                }
-            }
+            return switch (action.type()) {
+                case ALLOW -> value;
+                case DROP -> null;
+                default -> transform(value, action);
+            };
         }
 
         private JsonNode transform(JsonNode value, Action action) {
