@@ -28,9 +28,11 @@ public final class DeliveryLedger {
     /** Records the delivery; returns false when it was recorded already (a concurrent or repeated delivery). */
     public boolean record(FlowQueue queue, String messageId, Instant deliveredAt) {
         try {
-            jdbc.update("INSERT INTO delivered_message (message_id, flow, destination, delivered_at) VALUES (?, ?, ?, ?)",
-                    messageId, queue.flow(), queue.name(), Timestamp.from(deliveredAt));
-            return true;
+            // insert-if-absent rather than a duplicate key error: inside a transaction of several records PostgreSQL
+            // would abort the whole transaction on that error
+            return jdbc.update("INSERT INTO delivered_message (message_id, flow, destination, delivered_at) SELECT ?, ?, ?, ?"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM delivered_message WHERE message_id = ? AND flow = ? AND destination = ?)",
+                    messageId, queue.flow(), queue.name(), Timestamp.from(deliveredAt), messageId, queue.flow(), queue.name()) == 1;
         } catch (DuplicateKeyException alreadyRecorded) {
             return false;
         }

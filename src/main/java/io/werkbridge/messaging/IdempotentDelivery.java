@@ -9,16 +9,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Idempotent delivery for every route that consumes a destination queue, wired by the {@code delivery} route
  * configuration: {@link #process} runs as the message comes off the queue and stops the route when the ledger says
  * this message reached this destination before (a redelivery after a rollback, a crash or a replay);
  * {@link #delivered} runs right after the send to the destination and records the delivery, together with the
- * disclosure the privacy gate let through, in one database transaction of its own: a failure later in the exchange
- * cannot cause a second send, and a delivery is never acknowledged without its disclosure record (if that append
- * fails, neither row is written and the message is redelivered).
+ * disclosure the privacy gate let through, in one database transaction ({@link DeliveryRecords}, group commit): a
+ * failure later in the exchange cannot cause a second send, and a delivery is never acknowledged without its
+ * disclosure record (if that append fails, neither row is written and the message is redelivered).
  *
  * <p>The one window that stays open is a crash between the destination's answer and that record: the message is
  * then sent again with the same {@code Idempotency-Key}, which the destination uses to recognise it.
@@ -34,15 +33,15 @@ public final class IdempotentDelivery implements Processor {
     private final FlowRoutes routes;
     private final DeliveryLedger ledger;
     private final FlowMetrics metrics;
-    private final TransactionOperations transactions;
+    private final DeliveryRecords records;
     private final Clock clock;
 
-    public IdempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics,
-                              TransactionOperations transactions, Clock clock) {
+    public IdempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, DeliveryRecords records,
+                              Clock clock) {
         this.routes = routes;
         this.ledger = ledger;
         this.metrics = metrics;
-        this.transactions = transactions;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -83,14 +82,7 @@ public final class IdempotentDelivery implements Processor {
             return;
         }
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            if (ledgered) {
-                ledger.record(queue.get(), messageId, now);
-            }
-            if (disclosure != null) {
-                disclosure.record(now);
-            }
-        });
+        records.record(ledgered ? queue.get() : null, ledgered ? messageId : null, now, disclosure);
         if (ledgered) {
             Long publishedAt = exchange.getProperty(PUBLISHED_AT, Long.class);
             metrics.delivered(queue.get(), publishedAt == null || publishedAt <= 0 ? null

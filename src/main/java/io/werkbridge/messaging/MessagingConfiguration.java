@@ -2,6 +2,7 @@ package io.werkbridge.messaging;
 
 import io.werkbridge.model.CanonicalValidator;
 import io.werkbridge.privacy.ValueOperators;
+import io.werkbridge.privacy.audit.DisclosureLog;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +37,14 @@ public class MessagingConfiguration {
     }
 
     @Bean("idempotentDelivery")
-    IdempotentDelivery idempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, DataSource dataSource) {
-        return new IdempotentDelivery(routes, ledger, metrics,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+    IdempotentDelivery idempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, DeliveryRecords records) {
+        return new IdempotentDelivery(routes, ledger, metrics, records, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource) {
+        return new DeliveryRecords(ledger, disclosures, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                Duration.ofSeconds(30));
     }
 
     @Bean("flowPublishing")

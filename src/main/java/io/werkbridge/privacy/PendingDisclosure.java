@@ -41,8 +41,19 @@ public final class PendingDisclosure {
             return;
         }
         log.append(record.apply(at));
-        recorded.set(true);
-        counted.run();
+        recorded();
+    }
+
+    /** The record to append, for a writer that appends it together with others ({@link #recorded()} once written). */
+    public DisclosureRecord recordAt(Instant at) {
+        return record.apply(at);
+    }
+
+    /** Marks the record as appended (by {@link #record} or by a writer of {@link #recordAt}) and counts it. */
+    public void recorded() {
+        if (!recorded.getAndSet(true)) {
+            counted.run();
+        }
     }
 
     boolean isRecorded() {

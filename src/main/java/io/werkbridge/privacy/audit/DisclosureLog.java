@@ -37,15 +37,33 @@ public final class DisclosureLog {
 
     /** Appends one record and returns its id. */
     public long append(DisclosureRecord r) {
-        Instant at = r.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        List<String> values = Arrays.asList(at.toString(), r.messageId(), r.entityType(), r.entityKey(),
-                join(r.subjectRefs()), r.destination(), r.processor(), r.purpose(), r.legalBasis(),
-                join(r.categoriesSent()), join(r.categoriesMasked()), join(r.categoriesDropped()),
-                join(r.unclassifiedFields()), r.policyVersion());
-        Long id = transactions.execute(status -> {
-            String prev = jdbc.queryForObject(
-                    "SELECT last_hash FROM disclosure_chain_head WHERE id = 1 FOR UPDATE", String.class);
-            String hash = DisclosureHash.of(values, prev);
+        Long id = transactions.execute(status -> appendLocked(List.of(r)));
+        return Objects.requireNonNull(id, "append transaction returned no id");
+    }
+
+    /**
+     * Appends records in this order in one transaction (joining the caller's, if any), taking the chain head's lock
+     * once: a delivery's group commit. Returns the id of the last record.
+     */
+    public long appendAll(List<DisclosureRecord> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no disclosure records to append");
+        }
+        Long id = transactions.execute(status -> appendLocked(records));
+        return Objects.requireNonNull(id, "append transaction returned no id");
+    }
+
+    private long appendLocked(List<DisclosureRecord> records) {
+        String prev = jdbc.queryForObject("SELECT last_hash FROM disclosure_chain_head WHERE id = 1 FOR UPDATE", String.class);
+        long newId = 0;
+        for (DisclosureRecord r : records) {
+            Instant at = r.occurredAt().truncatedTo(ChronoUnit.MICROS);
+            List<String> values = Arrays.asList(at.toString(), r.messageId(), r.entityType(), r.entityKey(),
+                    join(r.subjectRefs()), r.destination(), r.processor(), r.purpose(), r.legalBasis(),
+                    join(r.categoriesSent()), join(r.categoriesMasked()), join(r.categoriesDropped()),
+                    join(r.unclassifiedFields()), r.policyVersion());
+            String before = prev;
+            String hash = DisclosureHash.of(values, before);
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.update(connection -> {
                 PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
@@ -53,15 +71,15 @@ public final class DisclosureLog {
                 for (int i = 1; i < values.size(); i++) {
                     insert.setString(i + 1, values.get(i));
                 }
-                insert.setString(values.size() + 1, prev);
+                insert.setString(values.size() + 1, before);
                 insert.setString(values.size() + 2, hash);
                 return insert;
             }, keys);
-            long newId = generatedId(keys);
-            jdbc.update("UPDATE disclosure_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", newId, hash);
-            return newId;
-        });
-        return Objects.requireNonNull(id, "append transaction returned no id");
+            newId = generatedId(keys);
+            prev = hash;
+        }
+        jdbc.update("UPDATE disclosure_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", newId, prev);
+        return newId;
     }
 
     private static long generatedId(KeyHolder keys) {
