@@ -48,7 +48,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * <p>Arguments ({@code key=value}): warmup (s, 30), duration (s, 30), clients (16), rate (500), consumers (per
  * destination queue, 4), customers (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a
  * fresh database on the local PostgreSQL at 127.0.0.1:5432, user postgres, as in production). The per-client rate
- * limit is lifted for the run: it would otherwise be what is measured.
+ * limit is lifted for the run: it would otherwise be what is measured. systems ({@code both}; {@code hub}: the hub
+ * only, e.g. to profile it).
  */
 public final class EndToEndLoad {
 
@@ -66,7 +67,7 @@ public final class EndToEndLoad {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("warmup", "30", "duration", "30", "clients", "16",
-                "rate", "500", "consumers", "4", "customers", "1000", "db", "h2"));
+                "rate", "500", "consumers", "4", "customers", "1000", "db", "h2", "systems", "both"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -78,6 +79,9 @@ public final class EndToEndLoad {
         EndToEndLoad load = new EndToEndLoad(options, work);
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         Result hub = load.runHub();
+        if ("hub".equals(options.get("systems"))) {
+            return;
+        }
         Result bare = load.runBare();
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         String report = load.report(hub, bare, loadBefore, loadAfter);
@@ -139,7 +143,12 @@ public final class EndToEndLoad {
                     "--werkbridge.security.limits.burst=1000000",
                     "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
             args.addAll(database());
-            try (ChildJvm hub = ChildJvm.start(List.of("-Xms512m", "-Xmx512m"), args, work.resolve("hub.log"))) {
+            List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+            String extra = System.getenv("WERKBRIDGE_BENCH_HUB_JVM_ARGS"); // e.g. -XX:StartFlightRecording=... to profile
+            if (extra != null && !extra.isBlank()) {
+                jvm.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            try (ChildJvm hub = ChildJvm.start(jvm, args, work.resolve("hub.log"))) {
                 hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(3));
                 HeapWatch heap = new HeapWatch(port);
                 Result result;
