@@ -117,6 +117,15 @@ public final class EndToEndLoad {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=");
     }
 
+    /** Threads that do not keep the load driver's JVM alive once the report is out. */
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "load-http");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private int option(String key) {
         return Integer.parseInt(options.get(key));
     }
@@ -165,7 +174,7 @@ public final class EndToEndLoad {
     }
 
     private Sender soapSender(int port) {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8, daemon())).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("erp:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create("http://127.0.0.1:" + port + "/services/erp");
         int customers = option("customers");
