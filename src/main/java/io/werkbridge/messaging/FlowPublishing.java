@@ -39,8 +39,6 @@ public final class FlowPublishing implements Processor {
         String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
         if (messageId != null) {
             exchange.getMessage().setHeader(DUPLICATE_ID, messageId);
-        } else {
-            exchange.getMessage().removeHeader(DUPLICATE_ID);
         }
         String group = exchange.getMessage().getHeader(GROUP_ID, String.class);
         if (group != null && !group.isEmpty()) {
