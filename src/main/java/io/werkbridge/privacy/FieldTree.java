@@ -2,6 +2,7 @@ package io.werkbridge.privacy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The classification of one type as a tree of field names, so the gate walks a message and its classification
@@ -13,14 +14,20 @@ final class FieldTree {
     private final Map<String, FieldTree> children = new HashMap<>();
     private FieldTree element;
     private String category;
+    private int categoryIndex = -1;
 
-    static FieldTree of(TypeClassification classification) {
+    /**
+     * @param indexOf the gate's number of each category, so the walk looks actions up in an array
+     */
+    static FieldTree of(TypeClassification classification, ToIntFunction<String> indexOf) {
         FieldTree root = new FieldTree();
         classification.fields().forEach((path, category) -> {
             FieldTree node = root;
             for (String step : path.split("\\.")) {
                 boolean array = step.endsWith("[]");
-                node = node.children.computeIfAbsent(array ? step.substring(0, step.length() - 2) : step, k -> new FieldTree());
+                // interned like the field names Jackson parses, so a lookup mostly ends at an identity check
+                String name = (array ? step.substring(0, step.length() - 2) : step).intern();
+                node = node.children.computeIfAbsent(name, k -> new FieldTree());
                 if (array) {
                     if (node.element == null) {
                         node.element = new FieldTree();
@@ -29,6 +36,7 @@ final class FieldTree {
                 }
             }
             node.category = category;
+            node.categoryIndex = indexOf.applyAsInt(category);
         });
         return root;
     }
@@ -46,5 +54,10 @@ final class FieldTree {
     /** The category classifying this node's whole subtree, or null. */
     String category() {
         return category;
+    }
+
+    /** The gate's number of {@link #category()}, or -1 when there is none. */
+    int categoryIndex() {
+        return categoryIndex;
     }
 }

@@ -2,7 +2,6 @@ package io.werkbridge.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,11 +33,15 @@ public final class PrivacyGate {
     private final ValueOperators operators;
     private final SubjectRestrictions restrictions;
     private final Clock clock;
-    /** Per destination, the action of every category, resolved once (ancestors and defaults included). */
-    private final Map<String, Map<String, Action>> resolvedActions = new HashMap<>();
+    /** The taxonomy's categories, numbered: the walk keeps its per-category state in arrays indexed by these. */
+    private final String[] categories;
+    private final Map<String, Integer> categoryIndex = new HashMap<>();
+    private final boolean[] personal;
+    /** Per destination, the action of every category by its number, resolved once (ancestors and defaults included). */
+    private final Map<String, Action[]> resolvedActions = new HashMap<>();
     /** Per type, the split paths of subject identifiers and of names, computed once. */
-    private final Map<String, List<String[]>> subjectPaths = new HashMap<>();
-    private final Map<String, List<String[]>> namePaths = new HashMap<>();
+    private final Map<String, List<Steps>> subjectPaths = new HashMap<>();
+    private final Map<String, List<Steps>> namePaths = new HashMap<>();
     private final Map<String, FieldTree> fieldTrees = new HashMap<>();
     private final Destination operatorView;
 
@@ -47,20 +50,39 @@ public final class PrivacyGate {
         this.operators = operators;
         this.restrictions = restrictions;
         this.clock = clock;
+        this.categories = policy.taxonomy().categories().keySet().toArray(String[]::new);
+        this.personal = new boolean[categories.length];
+        for (int i = 0; i < categories.length; i++) {
+            categoryIndex.put(categories[i], i);
+            personal[i] = policy.taxonomy().isPersonal(categories[i]);
+        }
         this.operatorView = operatorViewDestination(policy.taxonomy());
-        policy.destinations().values().forEach(d -> {
-            Map<String, Action> actions = new HashMap<>();
-            policy.taxonomy().categories().keySet().forEach(c -> actions.put(c, d.actionFor(c, policy.taxonomy())));
-            resolvedActions.put(d.id(), actions);
-        });
+        policy.destinations().values().forEach(d -> resolvedActions.put(d.id(), resolve(d)));
+        resolvedActions.put(OPERATOR_VIEW, resolve(operatorView));
         policy.classification().forEach((type, c) -> {
-            fieldTrees.put(type, FieldTree.of(c));
-            subjectPaths.put(type, c.subjectPaths().stream().map(path -> path.split("\\.")).toList());
+            fieldTrees.put(type, FieldTree.of(c, this::indexOf));
+            subjectPaths.put(type, c.subjectPaths().stream().map(Steps::of).toList());
             namePaths.put(type, c.fields().entrySet().stream()
                     .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
-                    .map(f -> f.getKey().split("\\."))
+                    .map(f -> Steps.of(f.getKey()))
                     .toList());
         });
+    }
+
+    private Action[] resolve(Destination destination) {
+        Action[] actions = new Action[categories.length];
+        for (int i = 0; i < categories.length; i++) {
+            actions[i] = destination.actionFor(categories[i], policy.taxonomy());
+        }
+        return actions;
+    }
+
+    private int indexOf(String category) {
+        Integer index = categoryIndex.get(category);
+        if (index == null) {
+            throw new PolicyException(List.of("category '" + category + "' of the classification is not in the taxonomy"));
+        }
+        return index;
     }
 
     public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
@@ -71,12 +93,15 @@ public final class PrivacyGate {
         return policy;
     }
 
-    /** Filters for delivery. */
+    /**
+     * Filters for delivery. The envelope is filtered in place (no second tree is built): the caller hands it over and
+     * reads what it still needs of the original, such as the key, before the call.
+     */
     public GateResult filter(String destinationId, ObjectNode envelope) {
         return filter(destinationId, envelope, false);
     }
 
-    /** Filters and lists a decision per field path, for previews. */
+    /** Filters in place, as {@link #filter}, and lists a decision per field path, for previews. */
     public GateResult explain(String destinationId, ObjectNode envelope) {
         return filter(destinationId, envelope, true);
     }
@@ -93,7 +118,7 @@ public final class PrivacyGate {
      * dropped and reported. Nothing is disclosed and no hold applies: the view never leaves the hub's operators.
      */
     public GateResult operatorView(ObjectNode envelope) {
-        return filter(operatorView, operatorView.actions(), envelope, false, false);
+        return filter(operatorView, resolvedActions.get(OPERATOR_VIEW), envelope, false, false);
     }
 
     private static Destination operatorViewDestination(Taxonomy taxonomy) {
@@ -104,7 +129,7 @@ public final class PrivacyGate {
                 "Art. 6(1)(f) GDPR (legitimate interest: operating the hub)", actions);
     }
 
-    private GateResult filter(Destination destination, Map<String, Action> actions, ObjectNode envelope, boolean explain,
+    private GateResult filter(Destination destination, Action[] actions, ObjectNode envelope, boolean explain,
                               boolean failClosed) {
         String type = envelope.path("type").asText();
         TypeClassification classification = policy.classification().get(type);
@@ -117,29 +142,27 @@ public final class PrivacyGate {
         Set<String> names = new HashSet<>();
         namePaths.get(type).forEach(path -> collect(body, path, 0, names));
         Walk walk = new Walk(actions, new RecordContext(names, subjects), explain);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             if (TECHNICAL_ENVELOPE_FIELDS.contains(name)) {
-                out.set(name, field.getValue());
-            } else if ("key".equals(name)) {
-                JsonNode key = walk.apply(KEY_PATH, classification.keyCategory(), field.getValue());
-                if (key != null) {
-                    out.set(name, key);
-                }
+                continue;
+            }
+            JsonNode filtered = null;
+            if ("key".equals(name)) {
+                filtered = walk.apply(KEY_PATH, indexOf(classification.keyCategory()), field.getValue());
             } else if ("body".equals(name) && field.getValue().isObject()) {
-                out.set(name, walk.object((ObjectNode) field.getValue(), fieldTrees.get(type), FieldPath.ROOT));
+                filtered = walk.object((ObjectNode) field.getValue(), fieldTrees.get(type), FieldPath.ROOT);
             } else {
                 walk.unclassified("$" + name);
             }
+            replace(field, fields, filtered);
         }
         if (failClosed && walk.discloses()) {
             holdIfNotAllowed(destination, subjects);
         }
-        return new GateResult(out, destination, List.copyOf(walk.decisions.values()), walk.sent, walk.masked,
-                walk.dropped, walk.unclassified, subjects, walk.categoryActions, policy.version());
+        return walk.result(envelope, destination, subjects);
     }
 
     /**
@@ -160,86 +183,123 @@ public final class PrivacyGate {
         });
     }
 
-    private static void collect(JsonNode node, String[] steps, int index, Set<String> out) {
-        if (index == steps.length) {
+    /** Puts a field's filtered value in place of its value, or removes the field when nothing of it may leave. */
+    private static void replace(Map.Entry<String, JsonNode> field, Iterator<Map.Entry<String, JsonNode>> fields, JsonNode filtered) {
+        if (filtered == null) {
+            fields.remove();
+        } else if (filtered != field.getValue()) {
+            field.setValue(filtered);
+        }
+    }
+
+    private static void collect(JsonNode node, Steps steps, int index, Set<String> out) {
+        if (index == steps.names().length) {
             if (node.isValueNode() && !node.asText().isEmpty()) {
                 out.add(node.asText());
             }
             return;
         }
-        String step = steps[index];
-        boolean array = step.endsWith("[]");
-        JsonNode next = node.path(array ? step.substring(0, step.length() - 2) : step);
-        if (array) {
-            next.forEach(element -> collect(element, steps, index + 1, out));
+        JsonNode next = node.path(steps.names()[index]);
+        if (steps.arrays()[index]) {
+            for (JsonNode element : next) {
+                collect(element, steps, index + 1, out);
+            }
         } else if (!next.isMissingNode()) {
             collect(next, steps, index + 1, out);
+        }
+    }
+
+    /** A classification path split once: the field names (interned, as Jackson's are) and which of them are arrays. */
+    private record Steps(String[] names, boolean[] arrays) {
+        static Steps of(String path) {
+            String[] steps = path.split("\\.");
+            boolean[] arrays = new boolean[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                arrays[i] = steps[i].endsWith("[]");
+                steps[i] = (arrays[i] ? steps[i].substring(0, steps[i].length() - 2) : steps[i]).intern();
+            }
+            return new Steps(steps, arrays);
         }
     }
 
     /** State of one filtering pass. */
     private final class Walk {
         private final RecordContext record;
-        private final Map<String, Action> actions;
+        private final Action[] actions;
         private final boolean explain;
         private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
-        private final Map<String, ActionType> categoryActions = new HashMap<>();
-        private final Set<String> sent = new TreeSet<>();
-        private final Set<String> masked = new TreeSet<>();
-        private final Set<String> dropped = new TreeSet<>();
+        /** The action taken per category number, null for categories the message did not carry. */
+        private final ActionType[] taken;
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Map<String, Action> actions, RecordContext record, boolean explain) {
+        Walk(Action[] actions, RecordContext record, boolean explain) {
             this.record = record;
             this.actions = actions;
             this.explain = explain;
+            this.taken = new ActionType[actions.length];
+        }
+
+        GateResult result(ObjectNode filtered, Destination destination, Set<String> subjects) {
+            Map<String, ActionType> categoryActions = new HashMap<>();
+            Set<String> sent = new TreeSet<>();
+            Set<String> masked = new TreeSet<>();
+            Set<String> dropped = new TreeSet<>();
+            for (int i = 0; i < taken.length; i++) {
+                ActionType type = taken[i];
+                if (type != null) {
+                    categoryActions.put(categories[i], type);
+                    (type == ActionType.ALLOW ? sent : type == ActionType.DROP ? dropped : masked).add(categories[i]);
+                }
+            }
+            if (!unclassified.isEmpty()) {
+                categoryActions.put(FieldDecision.UNCLASSIFIED, ActionType.DROP);
+            }
+            return new GateResult(filtered, destination, List.copyOf(decisions.values()), sent, masked, dropped,
+                    unclassified, subjects, categoryActions, policy.version());
         }
 
         ObjectNode object(ObjectNode node, FieldTree tree, FieldPath path) {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = child(path.field(field.getKey()), field.getValue(), tree == null ? null : tree.child(field.getKey()));
-                if (value != null) {
-                    out.set(field.getKey(), value);
-                }
+                replace(field, fields, child(path.field(field.getKey()), field.getValue(), tree == null ? null : tree.child(field.getKey())));
             }
-            return out;
+            return node;
         }
 
         private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
             if (tree != null && tree.category() != null) {
-                return apply(path, tree.category(), value);
+                return apply(path, tree.categoryIndex(), value);
             }
             if (value.isObject()) {
                 return object((ObjectNode) value, tree, path);
             }
             if (value.isArray()) {
-                ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                ArrayNode array = (ArrayNode) value;
                 FieldPath elements = path.elements();
                 FieldTree elementTree = tree == null ? null : tree.element();
-                for (JsonNode element : value) {
-                    JsonNode filtered = child(elements, element, elementTree);
+                int kept = 0;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode filtered = child(elements, array.get(i), elementTree);
                     if (filtered != null) {
-                        out.add(filtered);
+                        array.set(kept++, filtered);
                     }
                 }
-                return out;
+                while (array.size() > kept) {
+                    array.remove(array.size() - 1);
+                }
+                return array;
             }
             unclassified(path.toString());
             return null;
         }
 
-        JsonNode apply(FieldPath path, String category, JsonNode value) {
-            Action action = actions.get(category);
-            if (categoryActions.putIfAbsent(category, action.type()) == null) {
-                // a category has one action per destination: it is counted once, at its first field
-                (action.type() == ActionType.ALLOW ? sent : action.type() == ActionType.DROP ? dropped : masked).add(category);
-            }
+        JsonNode apply(FieldPath path, int category, JsonNode value) {
+            Action action = actions[category];
+            taken[category] = action.type(); // a category has one action per destination
             if (explain) {
                 String text = path.toString();
-                decisions.putIfAbsent(text, new FieldDecision(text, category, action.type()));
+                decisions.putIfAbsent(text, new FieldDecision(text, categories[category], action.type()));
             }
             return switch (action.type()) {
                 case ALLOW -> value;
@@ -253,14 +313,15 @@ public final class PrivacyGate {
                 return operators.apply(action, value, record);
             }
             if (value.isObject()) {
-                ObjectNode out = JsonNodeFactory.instance.objectNode();
-                value.fields().forEachRemaining(f -> out.set(f.getKey(), transform(f.getValue(), action)));
-                return out;
+                value.fields().forEachRemaining(f -> f.setValue(transform(f.getValue(), action)));
+                return value;
             }
             if (value.isArray()) {
-                ArrayNode out = JsonNodeFactory.instance.arrayNode();
-                value.forEach(element -> out.add(transform(element, action)));
-                return out;
+                ArrayNode array = (ArrayNode) value;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, transform(array.get(i), action));
+                }
+                return array;
             }
             if (value.isNull()) {
                 return value;
@@ -270,12 +331,17 @@ public final class PrivacyGate {
 
         /** True when a personal category is about to leave in any form. */
         boolean discloses() {
-            return sent.stream().anyMatch(policy.taxonomy()::isPersonal) || !masked.isEmpty();
+            for (int i = 0; i < taken.length; i++) {
+                ActionType type = taken[i];
+                if (type != null && type != ActionType.DROP && (type != ActionType.ALLOW || personal[i])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void unclassified(String path) {
             unclassified.add(path);
-            categoryActions.putIfAbsent(FieldDecision.UNCLASSIFIED, ActionType.DROP);
             if (explain) {
                 decisions.putIfAbsent(path, new FieldDecision(path, FieldDecision.UNCLASSIFIED, ActionType.DROP));
             }

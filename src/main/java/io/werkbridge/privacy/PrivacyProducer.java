@@ -43,16 +43,19 @@ final class PrivacyProducer extends DefaultProducer {
         if (!message.isObject()) {
             throw new PrivacyGateException("the privacy gate expects a canonical envelope (a JSON object)");
         }
+        // the gate filters the tree in place: what the disclosure record needs of the original is read first
+        String messageId = message.path("messageId").asText();
+        String type = message.path("type").asText();
+        String key = message.path("key").asText();
         GateResult result = policies.gate().filter(destination, (ObjectNode) message);
         if (!result.unclassified().isEmpty()) {
             LOG.warn("message {}: {} unclassified field(s) dropped for destination {}: {} (classify them in classification.yml)",
-                    message.path("messageId").asText(), result.unclassified().size(), destination, result.unclassified());
+                    messageId, result.unclassified().size(), destination, result.unclassified());
         }
         exchange.getMessage().setBody(CanonicalJson.write(result.filtered()));
         exchange.getMessage().setHeader(UNCLASSIFIED_HEADER, result.unclassified().size());
         Destination d = result.destination();
-        PendingDisclosure pending = new PendingDisclosure(at -> new DisclosureRecord(at, message.path("messageId").asText(),
-                message.path("type").asText(), message.path("key").asText(), result.subjectRefs(), d.id(),
+        PendingDisclosure pending = new PendingDisclosure(at -> new DisclosureRecord(at, messageId, type, key, result.subjectRefs(), d.id(),
                 d.processor(), d.purpose(), d.legalBasis(), result.sent(), result.masked(), result.dropped(),
                 result.unclassified(), result.policyVersion()), disclosures, () -> metrics.delivered(d.id(), result.actions()));
         exchange.setProperty(PendingDisclosure.PROPERTY, pending);

@@ -33,9 +33,13 @@ final class NameFinder {
         for (int n = 0; n < firsts.length; n++) {
             firsts[n] = fold(names.get(n).codePointAt(0));
         }
-        for (int c = 0; c < 128; c++) {
-            for (int first : firsts) {
-                asciiStarts[c] |= fold(c) == first;
+        // an ASCII character folds to its lower case, so it can start a name exactly when that is a folded first
+        for (int first : firsts) {
+            if (first < 128) {
+                asciiStarts[first] = true;
+                if (first >= 'a' && first <= 'z') {
+                    asciiStarts[first - ('a' - 'A')] = true;
+                }
             }
         }
     }

@@ -31,6 +31,23 @@ class KeyedHashTest {
     }
 
     @Test
+    void agreesWithTheJdksHmacForKeysAroundTheBlockSizeAndLongValues() throws Exception {
+        for (int keyLength : new int[] {32, 63, 64, 65, 200}) {
+            byte[] key = new byte[keyLength];
+            for (int i = 0; i < keyLength; i++) {
+                key[i] = (byte) (i * 31 + keyLength);
+            }
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            KeyedHash hash = new KeyedHash(key);
+            for (String value : List.of("", "K-1", "Grüße aus Bielefeld", "x".repeat(55), "y".repeat(56), "z".repeat(1000))) {
+                String expected = java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+                assertThat(hash.hash(value)).as("key of %d bytes, value of %d chars", keyLength, value.length()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void sameInputAndKeyGiveTheSameLowerCaseHex() {
         KeyedHash one = new KeyedHash(KEY);
         KeyedHash other = new KeyedHash(KEY.clone());
