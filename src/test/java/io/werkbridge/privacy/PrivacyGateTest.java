@@ -46,6 +46,17 @@ class PrivacyGateTest {
     }
 
     @Test
+    void filtersTheHandedOverTreeInPlaceLeavingNothingOfDroppedFieldsInIt() {
+        ObjectNode envelope = customer();
+
+        GateResult shop = gate.filter("shop", envelope);
+
+        assertThat(shop.filtered()).isSameAs(envelope);
+        assertThat(CanonicalJson.write(envelope)).doesNotContain("DE89370400440532013000", "Dr.", "Rückruf", "shoeSize",
+                "5551234\"").contains("max@example.com");
+    }
+
+    @Test
     void unclassifiedFieldsAreDroppedAndReported() {
         GateResult portal = gate.explain("portal", customer());
         assertThat(portal.filtered().path("body").has("shoeSize")).isFalse();
