@@ -61,6 +61,10 @@ final class ChildJvm implements AutoCloseable {
     }
 
     @Override
+    long pid() {
+        return process.pid();
+    }
+
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

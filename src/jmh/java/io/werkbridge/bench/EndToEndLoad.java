@@ -66,7 +66,7 @@ public final class EndToEndLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("warmup", "30", "duration", "30", "clients", "16",
+        Map<String, String> options = new HashMap<>(Map.of("warmup", "120", "duration", "30", "clients", "16",
                 "rate", "500", "consumers", "4", "customers", "1000", "db", "h2", "systems", "both"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -162,7 +162,7 @@ public final class EndToEndLoad {
                 HeapWatch heap = new HeapWatch(port);
                 Result result;
                 try {
-                    result = measure("hub", sink, soapSender(port));
+                    result = measure("hub", sink, soapSender(port), new ThreadCpu(hub.pid()));
                 } finally {
                     heap.stop();
                 }
@@ -226,7 +226,7 @@ public final class EndToEndLoad {
                     return id;
                 };
                 try {
-                    return measure("bare", sink, jms);
+                    return measure("bare", sink, jms, new ThreadCpu(bare.pid()));
                 } finally {
                     synchronized (connections) {
                         for (Connection c : connections) {
@@ -241,7 +241,7 @@ public final class EndToEndLoad {
 
     // ------------------------------------------------------------------------------------------- measuring
 
-    private Result measure(String name, DeliverySink sink, Sender sender) throws Exception {
+    private Result measure(String name, DeliverySink sink, Sender sender, ThreadCpu cpu) throws Exception {
         AtomicInteger sequence = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -262,12 +262,14 @@ public final class EndToEndLoad {
             });
         }
         TimeUnit.SECONDS.sleep(option("warmup"));
+        Map<String, Long> cpu0 = cpu.snapshot();
         long c0 = sink.complete();
         long s0 = sent.get();
         long t0 = System.nanoTime();
         TimeUnit.SECONDS.sleep(option("duration"));
         long c1 = sink.complete();
         long s1 = sent.get();
+        Map<String, Long> cpu1 = cpu.snapshot();
         double seconds = (System.nanoTime() - t0) / 1e9;
         running.set(false);
         clients.shutdown();
@@ -277,6 +279,10 @@ public final class EndToEndLoad {
         long drainMillis = drained ? (System.nanoTime() - drainStart) / 1_000_000 : -1;
         System.out.printf(Locale.ROOT, "[%s] closed loop: %.0f sent/s, %.0f delivered/s, drained in %d ms, %d failed sends%n",
                 name, (s1 - s0) / seconds, (c1 - c0) / seconds, drainMillis, failed.get());
+        long total = cpu1.values().stream().mapToLong(Long::longValue).sum() - cpu0.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "[%s] CPU in the closed loop: %.2f cores, %.2f ms per message accepted, by thread group:%n",
+                name, total / 1000.0 / seconds, (double) total / Math.max(1, s1 - s0));
+        ThreadCpu.perMessage(cpu0, cpu1, s1 - s0).forEach(System.out::println);
 
         // 2. open loop at `rate` messages/s: latency from the scheduled send to delivery at both destinations
         int rate = option("rate");

@@ -3,6 +3,7 @@ package io.werkbridge.messaging;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,8 @@ public final class HttpDelivery implements Processor {
         Message message = exchange.getMessage();
         String messageId = message.getHeader(MESSAGE_ID, String.class);
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        // the enum the HTTP producer reads: as text, every delivery paid a type-converter search for it
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (messageId != null) {
             message.setHeader("Idempotency-Key", messageId);

@@ -32,6 +32,9 @@ public class ErpDocumentsSoapConfiguration {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "true")));
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
+        // the route answers on the request thread anyway; asynchronous mode suspended every request through a CXF
+        // continuation, which throws (and fills the stack trace of) a SuspendedInvocationException each time
+        endpoint.setSynchronous(true);
         return endpoint;
     }
 }
