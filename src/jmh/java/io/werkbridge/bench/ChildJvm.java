@@ -60,11 +60,11 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    @Override
     long pid() {
         return process.pid();
     }
 
+    @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
