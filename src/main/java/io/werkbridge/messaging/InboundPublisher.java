@@ -22,7 +22,16 @@ public class InboundPublisher {
 
     /** @return the message id */
     public String publish(String flow, Envelope envelope) {
-        String json = validator.toValidJson(envelope);
+        return publishValid(flow, envelope, validator.toValidJson(envelope));
+    }
+
+    /**
+     * For a caller that validated the envelope already: {@code json} is what {@link CanonicalValidator#toValidJson}
+     * gave for it.
+     *
+     * @return the message id
+     */
+    public String publishValid(String flow, Envelope envelope, String json) {
         jms.convertAndSend(FlowProperties.inbound(flow), json, message -> {
             message.setStringProperty(HttpDelivery.MESSAGE_ID, envelope.messageId());
             message.setStringProperty("JMSXGroupID", envelope.key());

@@ -13,8 +13,7 @@ final class FieldTree {
 
     private final Map<String, FieldTree> children = new HashMap<>();
     private FieldTree element;
-    private String category;
-    private int categoryIndex = -1;
+    private int category = -1;
 
     /**
      * @param indexOf the gate's number of each category, so the walk looks actions up in an array
@@ -23,20 +22,17 @@ final class FieldTree {
         FieldTree root = new FieldTree();
         classification.fields().forEach((path, category) -> {
             FieldTree node = root;
-            for (String step : path.split("\\.")) {
-                boolean array = step.endsWith("[]");
-                // interned like the field names Jackson parses, so a lookup mostly ends at an identity check
-                String name = (array ? step.substring(0, step.length() - 2) : step).intern();
-                node = node.children.computeIfAbsent(name, k -> new FieldTree());
-                if (array) {
+            FieldSteps steps = FieldSteps.of(path);
+            for (int i = 0; i < steps.names().length; i++) {
+                node = node.children.computeIfAbsent(steps.names()[i], k -> new FieldTree());
+                if (steps.arrays()[i]) {
                     if (node.element == null) {
                         node.element = new FieldTree();
                     }
                     node = node.element;
                 }
             }
-            node.category = category;
-            node.categoryIndex = indexOf.applyAsInt(category);
+            node.category = indexOf.applyAsInt(category);
         });
         return root;
     }
@@ -51,13 +47,8 @@ final class FieldTree {
         return element;
     }
 
-    /** The category classifying this node's whole subtree, or null. */
-    String category() {
+    /** The gate's number of the category classifying this node's whole subtree, or -1 when there is none. */
+    int category() {
         return category;
-    }
-
-    /** The gate's number of {@link #category()}, or -1 when there is none. */
-    int categoryIndex() {
-        return categoryIndex;
     }
 }

@@ -55,8 +55,4 @@ public final class PendingDisclosure {
             counted.run();
         }
     }
-
-    boolean isRecorded() {
-        return recorded.get();
-    }
 }

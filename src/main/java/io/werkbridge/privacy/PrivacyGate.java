@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Filters a canonical envelope for one destination: every body field is looked up in the classification of the
@@ -35,14 +36,11 @@ public final class PrivacyGate {
     private final Clock clock;
     /** The taxonomy's categories, numbered: the walk keeps its per-category state in arrays indexed by these. */
     private final String[] categories;
-    private final Map<String, Integer> categoryIndex = new HashMap<>();
     private final boolean[] personal;
     /** Per destination, the action of every category by its number, resolved once (ancestors and defaults included). */
     private final Map<String, Action[]> resolvedActions = new HashMap<>();
-    /** Per type, the split paths of subject identifiers and of names, computed once. */
-    private final Map<String, List<Steps>> subjectPaths = new HashMap<>();
-    private final Map<String, List<Steps>> namePaths = new HashMap<>();
-    private final Map<String, FieldTree> fieldTrees = new HashMap<>();
+    /** Per type, what the walk needs of its classification, computed once. */
+    private final Map<String, TypePlan> plans = new HashMap<>();
     private final Destination operatorView;
 
     public PrivacyGate(PrivacyPolicy policy, ValueOperators operators, SubjectRestrictions restrictions, Clock clock) {
@@ -52,21 +50,29 @@ public final class PrivacyGate {
         this.clock = clock;
         this.categories = policy.taxonomy().categories().keySet().toArray(String[]::new);
         this.personal = new boolean[categories.length];
+        Map<String, Integer> numbers = new HashMap<>();
         for (int i = 0; i < categories.length; i++) {
-            categoryIndex.put(categories[i], i);
+            numbers.put(categories[i], i);
             personal[i] = policy.taxonomy().isPersonal(categories[i]);
         }
+        ToIntFunction<String> number = category -> {
+            Integer index = numbers.get(category);
+            if (index == null) {
+                throw new PolicyException(List.of("category '" + category + "' of the classification is not in the taxonomy"));
+            }
+            return index;
+        };
         this.operatorView = operatorViewDestination(policy.taxonomy());
         policy.destinations().values().forEach(d -> resolvedActions.put(d.id(), resolve(d)));
         resolvedActions.put(OPERATOR_VIEW, resolve(operatorView));
-        policy.classification().forEach((type, c) -> {
-            fieldTrees.put(type, FieldTree.of(c, this::indexOf));
-            subjectPaths.put(type, c.subjectPaths().stream().map(Steps::of).toList());
-            namePaths.put(type, c.fields().entrySet().stream()
-                    .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
-                    .map(f -> Steps.of(f.getKey()))
-                    .toList());
-        });
+        policy.classification().forEach((type, c) -> plans.put(type, new TypePlan(
+                number.applyAsInt(c.keyCategory()),
+                FieldTree.of(c, number),
+                c.subjectPaths().stream().map(FieldSteps::of).toList(),
+                c.fields().entrySet().stream()
+                        .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
+                        .map(f -> FieldSteps.of(f.getKey()))
+                        .toList())));
     }
 
     private Action[] resolve(Destination destination) {
@@ -75,14 +81,6 @@ public final class PrivacyGate {
             actions[i] = destination.actionFor(categories[i], policy.taxonomy());
         }
         return actions;
-    }
-
-    private int indexOf(String category) {
-        Integer index = categoryIndex.get(category);
-        if (index == null) {
-            throw new PolicyException(List.of("category '" + category + "' of the classification is not in the taxonomy"));
-        }
-        return index;
     }
 
     public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
@@ -132,15 +130,15 @@ public final class PrivacyGate {
     private GateResult filter(Destination destination, Action[] actions, ObjectNode envelope, boolean explain,
                               boolean failClosed) {
         String type = envelope.path("type").asText();
-        TypeClassification classification = policy.classification().get(type);
-        if (classification == null) {
+        TypePlan plan = plans.get(type);
+        if (plan == null) {
             throw new PrivacyGateException("no classification for message type '" + type + "': classify it in classification.yml");
         }
         JsonNode body = envelope.path("body");
         Set<String> subjects = new TreeSet<>();
-        subjectPaths.get(type).forEach(path -> collect(body, path, 0, subjects));
+        plan.subjects().forEach(path -> collect(body, path, 0, subjects));
         Set<String> names = new HashSet<>();
-        namePaths.get(type).forEach(path -> collect(body, path, 0, names));
+        plan.names().forEach(path -> collect(body, path, 0, names));
         Walk walk = new Walk(actions, new RecordContext(names, subjects), explain);
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
@@ -151,9 +149,9 @@ public final class PrivacyGate {
             }
             JsonNode filtered = null;
             if ("key".equals(name)) {
-                filtered = walk.apply(KEY_PATH, indexOf(classification.keyCategory()), field.getValue());
+                filtered = walk.apply(KEY_PATH, plan.keyCategory(), field.getValue());
             } else if ("body".equals(name) && field.getValue().isObject()) {
-                filtered = walk.object((ObjectNode) field.getValue(), fieldTrees.get(type), FieldPath.ROOT);
+                filtered = walk.object((ObjectNode) field.getValue(), plan.tree(), FieldPath.ROOT);
             } else {
                 walk.unclassified("$" + name);
             }
@@ -192,7 +190,7 @@ public final class PrivacyGate {
         }
     }
 
-    private static void collect(JsonNode node, Steps steps, int index, Set<String> out) {
+    private static void collect(JsonNode node, FieldSteps steps, int index, Set<String> out) {
         if (index == steps.names().length) {
             if (node.isValueNode() && !node.asText().isEmpty()) {
                 out.add(node.asText());
@@ -209,17 +207,11 @@ public final class PrivacyGate {
         }
     }
 
-    /** A classification path split once: the field names (interned, as Jackson's are) and which of them are arrays. */
-    private record Steps(String[] names, boolean[] arrays) {
-        static Steps of(String path) {
-            String[] steps = path.split("\\.");
-            boolean[] arrays = new boolean[steps.length];
-            for (int i = 0; i < steps.length; i++) {
-                arrays[i] = steps[i].endsWith("[]");
-                steps[i] = (arrays[i] ? steps[i].substring(0, steps[i].length() - 2) : steps[i]).intern();
-            }
-            return new Steps(steps, arrays);
-        }
+    /**
+     * What filtering a type needs of its classification: the number of the key's category, the field tree, and the
+     * paths of the subjects' identifiers and of the names the record carries.
+     */
+    private record TypePlan(int keyCategory, FieldTree tree, List<FieldSteps> subjects, List<FieldSteps> names) {
     }
 
     /** State of one filtering pass. */
@@ -268,8 +260,8 @@ public final class PrivacyGate {
         }
 
         private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
-            if (tree != null && tree.category() != null) {
-                return apply(path, tree.categoryIndex(), value);
+            if (tree != null && tree.category() >= 0) {
+                return apply(path, tree.category(), value);
             }
             if (value.isObject()) {
                 return object((ObjectNode) value, tree, path);

@@ -75,7 +75,7 @@ final class PrivacyProducer extends DefaultProducer {
 
         @Override
         public void onComplete(Exchange exchange) {
-            if (exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) == null && !pending.isRecorded()) {
+            if (exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) == null) {
                 pending.record(Instant.now());
             }
         }

@@ -1,16 +1,13 @@
 package io.werkbridge.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.werkbridge.privacy.operator.KeyedHash;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -22,13 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class CachingPasswordEncoder implements PasswordEncoder {
 
-    private static final String HMAC = "HmacSHA256";
-
     private final PasswordEncoder delegate;
     private final Duration ttl;
     private final int maxEntries;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final KeyedHash pairs;
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
     public CachingPasswordEncoder(PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
@@ -41,7 +36,8 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
         this.clock = clock;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, HMAC);
+        this.pairs = new KeyedHash(secret); // copies the key
+        Arrays.fill(secret, (byte) 0);
     }
 
     @Override
@@ -78,14 +74,6 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
     }
 
     private String digest(CharSequence rawPassword, String encodedPassword) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            mac.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(encodedPassword.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return pairs.hash(rawPassword + "\0" + encodedPassword);
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("erpCustomerMapper")
 public final class ErpCustomerMapper {
 
-    static final String SOURCE = "erp";
 
     /** @param body CXF's parameter list; the first element is the request */
     public Envelope upsert(List<?> body) {
@@ -38,13 +37,13 @@ public final class ErpCustomerMapper {
                 contract(in.getContract()),
                 in.getRemarks());
         return Envelope.create(EntityType.CUSTOMER, in.getCustomerNumber(), Operation.UPSERT,
-                instant(in.getChangedAt()), SOURCE, CanonicalJson.tree(customer));
+                instant(in.getChangedAt()), ErpDocument.SOURCE, CanonicalJson.tree(customer));
     }
 
     public Envelope delete(List<?> body) {
         DeleteCustomer in = first(body, DeleteCustomer.class);
         return Envelope.create(EntityType.CUSTOMER, in.getCustomerNumber(), Operation.DELETE,
-                instant(in.getChangedAt()), SOURCE, CanonicalJson.tree(Map.of("customerNumber", in.getCustomerNumber())));
+                instant(in.getChangedAt()), ErpDocument.SOURCE, CanonicalJson.tree(Map.of("customerNumber", in.getCustomerNumber())));
     }
 
     public PublishAck acknowledge(String messageId) {

@@ -1,10 +1,7 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.documents.generated.ErpDocumentPort;
-import java.util.HashMap;
-import java.util.Map;
 import javax.xml.namespace.QName;
-import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
 import org.springframework.context.annotation.Bean;
@@ -22,19 +19,8 @@ public class ErpDocumentsSoapConfiguration {
 
     @Bean
     CxfEndpoint erpDocumentsEndpoint(Bus bus) {
-        CxfEndpoint endpoint = new CxfEndpoint();
-        endpoint.setBus(bus);
-        endpoint.setAddress("/erp-documents");
-        endpoint.setServiceClass(ErpDocumentPort.class);
-        endpoint.setWsdlURL("classpath:connectors/erp/erp-documents.wsdl");
-        endpoint.setServiceNameAsQName(new QName(NAMESPACE, "ErpDocumentService"));
-        endpoint.setPortNameAsQName(new QName(NAMESPACE, "ErpDocumentPort"));
-        endpoint.setDataFormat(DataFormat.POJO);
-        endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "true")));
-        endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
-        // the route answers on the request thread anyway; asynchronous mode suspended every request through a CXF
-        // continuation, which throws (and fills the stack trace of) a SuspendedInvocationException each time
-        endpoint.setSynchronous(true);
-        return endpoint;
+        return ErpSoapConfiguration.endpoint(bus, "/erp-documents", ErpDocumentPort.class,
+                "classpath:connectors/erp/erp-documents.wsdl", new QName(NAMESPACE, "ErpDocumentService"),
+                new QName(NAMESPACE, "ErpDocumentPort"));
     }
 }

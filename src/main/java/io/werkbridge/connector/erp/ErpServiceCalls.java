@@ -17,11 +17,9 @@ import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -38,7 +36,6 @@ import org.springframework.stereotype.Component;
 @Component("erpServiceCalls")
 public final class ErpServiceCalls {
 
-    static final String SOURCE = "erp";
     private static final String ENDPOINT = "direct:erp-call";
     private final ProducerTemplate producer;
     private final CircuitBreaker breaker;
@@ -62,7 +59,7 @@ public final class ErpServiceCalls {
             throw new IllegalStateException("the ERP answered lookupCustomer with another customer than the one asked for");
         }
         return Optional.of(Envelope.create(EntityType.CUSTOMER, customer.getCustomerNumber(), Operation.UPSERT,
-                Instant.now(), SOURCE, CanonicalJson.tree(canonical(customer))));
+                Instant.now(), ErpDocument.SOURCE, CanonicalJson.tree(canonical(customer))));
     }
 
     /** For routes: the looked-up customer, or null when the ERP does not know it. */
@@ -123,14 +120,11 @@ public final class ErpServiceCalls {
     }
 
     private static Customer.Contract contract(Contract in) {
-        return in == null ? null : new Customer.Contract(in.getNumber(), date(in.getStart()), date(in.getEnd()));
+        return in == null ? null : new Customer.Contract(in.getNumber(), ErpCustomerMapper.date(in.getStart()), ErpCustomerMapper.date(in.getEnd()));
     }
 
     private static io.werkbridge.model.Address address(Address in) {
         return in == null ? null : new io.werkbridge.model.Address(in.getStreet(), in.getPostalCode(), in.getCity(), in.getCountry());
     }
 
-    private static LocalDate date(XMLGregorianCalendar in) {
-        return in == null ? null : LocalDate.of(in.getYear(), in.getMonth(), in.getDay());
-    }
 }

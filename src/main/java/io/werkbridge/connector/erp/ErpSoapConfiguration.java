@@ -22,13 +22,22 @@ public class ErpSoapConfiguration {
 
     @Bean
     CxfEndpoint erpCustomerEndpoint(Bus bus) {
+        return endpoint(bus, "/erp", ErpCustomerPort.class, "classpath:connectors/erp/erp-customer.wsdl",
+                new QName(NAMESPACE, "ErpCustomerService"), new QName(NAMESPACE, "ErpCustomerPort"));
+    }
+
+    /**
+     * A contract-first endpoint the ERP calls: POJO data format, every request validated against the WSDL's schema,
+     * faults cleaned of submitted values.
+     */
+    static CxfEndpoint endpoint(Bus bus, String address, Class<?> serviceClass, String wsdl, QName service, QName port) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
-        endpoint.setAddress("/erp");
-        endpoint.setServiceClass(ErpCustomerPort.class);
-        endpoint.setWsdlURL("classpath:connectors/erp/erp-customer.wsdl");
-        endpoint.setServiceNameAsQName(new QName(NAMESPACE, "ErpCustomerService"));
-        endpoint.setPortNameAsQName(new QName(NAMESPACE, "ErpCustomerPort"));
+        endpoint.setAddress(address);
+        endpoint.setServiceClass(serviceClass);
+        endpoint.setWsdlURL(wsdl);
+        endpoint.setServiceNameAsQName(service);
+        endpoint.setPortNameAsQName(port);
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "true")));
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());

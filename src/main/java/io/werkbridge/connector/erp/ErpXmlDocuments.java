@@ -40,13 +40,19 @@ public final class ErpXmlDocuments {
         this.publisher = publisher;
     }
 
-    /** @return the message ids, one per canonical message queued */
+    /** @return the message ids, one per canonical message queued; every document is checked before any is queued */
     public List<String> receive(InputStream xml, Set<Format> accepted) throws IOException {
-        return read(xml, accepted).stream().map(d -> publisher.publish(d.flow(), d.envelope())).toList();
+        return validated(xml, accepted).stream()
+                .map(v -> publisher.publishValid(v.document().flow(), v.document().envelope(), v.json()))
+                .toList();
     }
 
     /** Parses, maps and validates without queueing anything. */
     public List<ErpDocument> read(InputStream xml, Set<Format> accepted) throws IOException {
+        return validated(xml, accepted).stream().map(Validated::document).toList();
+    }
+
+    private List<Validated> validated(InputStream xml, Set<Format> accepted) throws IOException {
         Element root = SafeXml.parse(xml).getDocumentElement();
         Format format = formatOf(root);
         if (!accepted.contains(format)) {
@@ -54,8 +60,7 @@ public final class ErpXmlDocuments {
                     + String.join(" or ", accepted.stream().map(f -> f.label).sorted().toList()));
         }
         List<ErpDocument> documents = format == Format.IDOC ? IdocReader.read(root) : List.of(UblInvoiceMapper.map(root));
-        documents.forEach(this::check);
-        return documents;
+        return documents.stream().map(d -> new Validated(d, validJson(d))).toList();
     }
 
     private static Format formatOf(Element root) {
@@ -69,12 +74,16 @@ public final class ErpXmlDocuments {
                 + " IDOC elements) nor a UBL 2.1 Invoice (namespace " + UblInvoiceMapper.INVOICE + ")");
     }
 
-    private void check(ErpDocument document) {
+    private String validJson(ErpDocument document) {
         try {
-            validator.toValidJson(document.envelope());
+            return validator.toValidJson(document.envelope());
         } catch (InvalidCanonicalMessageException e) {
             throw new InvalidErpDocumentException("the document does not give a valid canonical "
                     + document.envelope().type().id() + ": " + String.join("; ", e.violations()));
         }
+    }
+
+    /** A mapped document and its canonical JSON, validated once and queued as it is. */
+    private record Validated(ErpDocument document, String json) {
     }
 }

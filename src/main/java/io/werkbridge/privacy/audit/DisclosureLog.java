@@ -37,8 +37,7 @@ public final class DisclosureLog {
 
     /** Appends one record and returns its id. */
     public long append(DisclosureRecord r) {
-        Long id = transactions.execute(status -> appendLocked(List.of(r)));
-        return Objects.requireNonNull(id, "append transaction returned no id");
+        return appendAll(List.of(r));
     }
 
     /**

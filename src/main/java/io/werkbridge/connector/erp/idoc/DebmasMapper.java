@@ -7,14 +7,12 @@ import static io.werkbridge.connector.erp.xml.Elements.requiredText;
 import static io.werkbridge.connector.erp.xml.Elements.text;
 
 import io.werkbridge.connector.erp.ErpDocument;
-import io.werkbridge.model.Address;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.Customer;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
 
@@ -37,7 +35,7 @@ final class DebmasMapper {
         String name = IdocReader.joined(requiredText(kna1, null, "NAME1", "element E1KNA1M.NAME1 (company name)"),
                 text(kna1, null, "NAME2"));
         Customer customer = new Customer(number,
-                new Customer.Company(name, text(kna1, null, "STCEG"), address(kna1)),
+                new Customer.Company(name, text(kna1, null, "STCEG"), IdocReader.address(kna1)),
                 children(kna1, null, "E1KNVKM").stream().map(DebmasMapper::contact).toList(),
                 children(kna1, null, "E1KNBKM").stream().map(DebmasMapper::bankAccount).toList(),
                 child(kna1, null, "E1KNB1M").map(b1 -> text(b1, null, "ZTERM")).orElse(null),
@@ -49,15 +47,6 @@ final class DebmasMapper {
                                         com.fasterxml.jackson.databind.JsonNode body) {
         return new ErpDocument(ErpDocument.CUSTOMER_MASTER,
                 Envelope.create(EntityType.CUSTOMER, number, operation, occurredAt, ErpDocument.SOURCE, body));
-    }
-
-    private static Address address(Element kna1) {
-        String street = text(kna1, null, "STRAS");
-        String postalCode = text(kna1, null, "PSTLZ");
-        String city = text(kna1, null, "ORT01");
-        String country = text(kna1, null, "LAND1");
-        return street == null && postalCode == null && city == null && country == null
-                ? null : new Address(street, postalCode, city, country);
     }
 
     private static Customer.Contact contact(Element knvk) {

@@ -6,6 +6,7 @@ import static io.werkbridge.connector.erp.xml.Elements.text;
 
 import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
+import io.werkbridge.model.Address;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,6 +28,8 @@ public final class IdocReader {
     private static final String INVOIC = "INVOIC02";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Z0-9_]{1,30}");
     private static final int MAX_IDOCS = 1000;
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=[0-9])");
+    private static final DateTimeFormatter IDOC_TIME = DateTimeFormatter.ofPattern("HHmmss");
 
     private IdocReader() {
     }
@@ -67,16 +70,26 @@ public final class IdocReader {
         try {
             String time = text(control, null, "CRETIM");
             return LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE)
-                    .atTime(time == null ? LocalTime.MIDNIGHT : LocalTime.parse(time, DateTimeFormatter.ofPattern("HHmmss")))
+                    .atTime(time == null ? LocalTime.MIDNIGHT : LocalTime.parse(time, IDOC_TIME))
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new InvalidErpDocumentException("EDI_DC40.CREDAT/CRETIM is not a date (YYYYMMDD) and time (HHMMSS)");
         }
     }
 
+    /** An address segment (KNA1, E1EDKA1): street, postal code, city, country; null when all four are empty. */
+    static Address address(Element segment) {
+        String street = text(segment, null, "STRAS");
+        String postalCode = text(segment, null, "PSTLZ");
+        String city = text(segment, null, "ORT01");
+        String country = text(segment, null, "LAND1");
+        return street == null && postalCode == null && city == null && country == null
+                ? null : new Address(street, postalCode, city, country);
+    }
+
     /** SAP keeps numbers with leading zeros (ALPHA conversion: 0000100234); the hub uses them without. */
     static String number(String value) {
-        return value == null ? null : value.replaceFirst("^0+(?=[0-9])", "");
+        return value == null ? null : LEADING_ZEROS.matcher(value).replaceFirst("");
     }
 
     /** Joins the non-empty parts with a space (NAME1 + NAME2), or null. */

@@ -11,7 +11,6 @@ import static io.werkbridge.connector.erp.xml.Elements.text;
 import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
 import io.werkbridge.connector.erp.xml.Totals;
-import io.werkbridge.model.Address;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
@@ -74,14 +73,8 @@ final class InvoicMapper {
     }
 
     private static Invoice.BillTo billTo(Element partner) {
-        String street = text(partner, null, "STRAS");
-        String postalCode = text(partner, null, "PSTLZ");
-        String city = text(partner, null, "ORT01");
-        String country = text(partner, null, "LAND1");
-        Address address = street == null && postalCode == null && city == null && country == null
-                ? null : new Address(street, postalCode, city, country);
         return new Invoice.BillTo(IdocReader.joined(text(partner, null, "NAME1"), text(partner, null, "NAME2")),
-                text(partner, null, "BNAME"), null, address);
+                text(partner, null, "BNAME"), null, IdocReader.address(partner));
     }
 
     private static LocalDate dueDate(Element idoc, LocalDate issueDate) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -35,6 +36,7 @@ public final class UblInvoiceMapper {
     static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static final int MAX_LINES = 10_000;
+    private static final Pattern LINE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
     private UblInvoiceMapper() {
     }
@@ -91,7 +93,7 @@ public final class UblInvoiceMapper {
     private static Invoice.Line line(Element line, int ordinal) {
         String where = "cac:InvoiceLine[" + ordinal + "]";
         String id = requiredText(line, CBC, "ID", "element " + where + "/cbc:ID");
-        int position = id.matches("[0-9]{1,9}") ? Integer.parseInt(id) : ordinal;
+        int position = LINE_NUMBER.matcher(id).matches() ? Integer.parseInt(id) : ordinal;
         Optional<Element> item = child(line, CAC, "Item");
         return new Invoice.Line(position,
                 item.flatMap(i -> child(i, CAC, "SellersItemIdentification")).map(s -> text(s, CBC, "ID")).orElse(null),

@@ -25,17 +25,25 @@ public final class Elements {
     public static List<Element> children(Element parent, String namespace, String name) {
         List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getLocalName())
-                    && (namespace == null || namespace.equals(element.getNamespaceURI()))) {
-                found.add(element);
+            if (isNamed(node, namespace, name)) {
+                found.add((Element) node);
             }
         }
         return found;
     }
 
     public static Optional<Element> child(Element parent, String namespace, String name) {
-        List<Element> found = children(parent, namespace, name);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (isNamed(node, namespace, name)) {
+                return Optional.of((Element) node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isNamed(Node node, String namespace, String name) {
+        return node instanceof Element element && name.equals(element.getLocalName())
+                && (namespace == null || namespace.equals(element.getNamespaceURI()));
     }
 
     /** @param what how the error names the element, e.g. "segment E1KNA1M" */
