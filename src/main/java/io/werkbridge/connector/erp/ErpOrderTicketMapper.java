@@ -31,6 +31,8 @@ public final class ErpOrderTicketMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErpOrderTicketMapper.class);
     private static final String MESSAGE_ID = "WerkbridgeMessageId";
+    /** Looked up once: {@code DatatypeFactory.newInstance()} searches the class path on every call. */
+    private static final DatatypeFactory DATATYPES = datatypeFactory();
 
     public CreateSalesOrder salesOrder(String envelope, @Header(MESSAGE_ID) String messageId) {
         JsonNode body = body(envelope);
@@ -153,9 +155,17 @@ public final class ErpOrderTicketMapper {
 
     private static XMLGregorianCalendar date(String isoDate) {
         try {
-            return DatatypeFactory.newInstance().newXMLGregorianCalendar(isoDate);
-        } catch (DatatypeConfigurationException | IllegalArgumentException e) {
+            return DATATYPES.newXMLGregorianCalendar(isoDate);
+        } catch (IllegalArgumentException e) {
             throw new InvalidCanonicalMessageException(List.of("$.body.preferredDate: not an ISO date"));
+        }
+    }
+
+    private static DatatypeFactory datatypeFactory() {
+        try {
+            return DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML datatype factory is missing", e);
         }
     }
 }
