@@ -20,7 +20,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * (local session transactions, cached consumers, the same number of consumers). No SOAP, no validation, no gate,
  * no ledger, no audit.
  *
- * <p>Arguments: data directory, broker TCP port, sink base URL, consumers per queue.
+ * <p>Arguments: data directory, broker TCP port, sink base URL, consumers per queue, at most consumers per queue
+ * while a backlog waits.
  */
 public final class BareJmsHttpRoute {
 
@@ -32,6 +33,7 @@ public final class BareJmsHttpRoute {
         int port = Integer.parseInt(args[1]);
         String sink = args[2];
         int consumers = Integer.parseInt(args[3]);
+        int maxConsumers = Integer.parseInt(args[4]);
 
         ConfigurationImpl config = new ConfigurationImpl();
         config.setPersistenceEnabled(true);
@@ -64,7 +66,8 @@ public final class BareJmsHttpRoute {
             public void configure() {
                 for (String destination : new String[] {"shop", "portal"}) {
                     from("jms:queue:bench::bench." + destination + "?transacted=true&lazyCreateTransactionManager=false"
-                            + "&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
+                            + "&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers
+                            + "&maxConcurrentConsumers=" + maxConsumers)
                             .routeId("bare-" + destination)
                             .removeHeaders("*")
                             .setHeader(Exchange.HTTP_METHOD, constant("POST"))

@@ -45,8 +45,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * rate ({@code rate} messages/s, open loop, so a slow system shows as latency, not as a lower rate). For the hub
  * also the peak heap in use (it runs with -Xmx512m).
  *
- * <p>Arguments ({@code key=value}): warmup (s, 30), duration (s, 30), clients (16), rate (500), consumers (per
- * destination queue, 4), customers (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a
+ * <p>Arguments ({@code key=value}): warmup (s, 120), duration (s, 30), clients (16), rate (500), consumers (per
+ * destination queue, always running, 4), max-consumers (per destination queue while a backlog waits, 16), customers (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a
  * fresh database on the local PostgreSQL at 127.0.0.1:5432, user postgres, as in production). The per-client rate
  * limit is lifted for the run: it would otherwise be what is measured. systems ({@code both}; {@code hub}: the hub
  * only, e.g. to profile it).
@@ -68,6 +68,7 @@ public final class EndToEndLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("warmup", "120", "duration", "30", "clients", "16",
                 "rate", "500", "consumers", "4", "customers", "1000", "db", "h2", "systems", "both"));
+        options.put("max-consumers", "16");
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -142,6 +143,7 @@ public final class EndToEndLoad {
                     "--werkbridge.data-dir=" + work.resolve("hub-data"),
                     "--werkbridge.broker.tcp-enabled=false",
                     "--werkbridge.delivery.concurrent-consumers=" + option("consumers"),
+                    "--werkbridge.delivery.max-concurrent-consumers=" + option("max-consumers"),
                     "--werkbridge.destinations.shop.url=" + sink.baseUrl() + "/shop/customers",
                     "--werkbridge.destinations.portal.url=" + sink.baseUrl() + "/portal/customers",
                     "--werkbridge.security.users.erp.password={noop}" + PASSWORD,
@@ -198,7 +200,7 @@ public final class EndToEndLoad {
             int brokerPort = freePort();
             try (ChildJvm bare = ChildJvm.start(List.of("-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path")),
                     List.of(BareJmsHttpRoute.class.getName(), work.resolve("bare-data").toString(), String.valueOf(brokerPort),
-                            sink.baseUrl(), options.get("consumers")), work.resolve("bare.log"))) {
+                            sink.baseUrl(), options.get("consumers"), options.get("max-consumers")), work.resolve("bare.log"))) {
                 bare.awaitReady(() -> logContains(work.resolve("bare.log"), "BARE-READY"), Duration.ofMinutes(2));
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
                 List<Connection> connections = new ArrayList<>();

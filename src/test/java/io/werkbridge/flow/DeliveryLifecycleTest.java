@@ -89,7 +89,7 @@ class DeliveryLifecycleTest {
                 .willReturn(aResponse().withStatus(202).withFixedDelay(1500)));
         List<String> numbers = IntStream.rangeClosed(1, 4).mapToObj(i -> "S-" + i).toList();
         try (ConfigurableApplicationContext first = SeparateHub.start(12, data, DESTINATIONS.baseUrl(),
-                "--werkbridge.delivery.concurrent-consumers=1")) {
+                "--werkbridge.delivery.concurrent-consumers=1", "--werkbridge.delivery.max-concurrent-consumers=1")) {
             for (String number : numbers) {
                 assertThat(SoapRequests.post(SeparateHub.port(first),
                         SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "s@example.com", "x")).statusCode()).isEqualTo(200);
