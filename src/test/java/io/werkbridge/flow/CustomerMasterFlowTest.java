@@ -39,6 +39,7 @@ class CustomerMasterFlowTest extends HubTestSupport {
                 SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "erika.musterfrau@example.com", "Frau Musterfrau ruft vormittags von 0521 5550999 an"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<status>accepted</status>").contains("<messageId>");
+        SoapRequests.assertAnswerMatchesSchema(response.body(), "connectors/erp/erp-customer.xsd");
 
         await().atMost(WAIT).until(() -> delivered(SHOP, number).size() == 1 && delivered(PORTAL, number).size() == 1);
         JsonNode shop = delivered(SHOP, number).get(0);

@@ -45,6 +45,7 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         HttpResponse<String> response = soap(ErpDocumentRequests.publishInvoice(number, "100234", "erika.musterfrau@example.com"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<status>accepted</status>").contains("<messageId>");
+        SoapRequests.assertAnswerMatchesSchema(response.body(), "connectors/erp/erp-documents.xsd");
 
         await().atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).size() == 1);
         JsonNode message = deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).get(0);

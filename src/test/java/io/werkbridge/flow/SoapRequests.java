@@ -7,6 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.SchemaFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /** Raw SOAP 1.1 requests to the ERP endpoint, so tests see exactly the bytes an ERP would send. Synthetic data. */
 public final class SoapRequests {
@@ -75,5 +83,49 @@ public final class SoapRequests {
 
     public static HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {
         return post(port, xml, "erp", ERP_PASSWORD);
+    }
+
+    /**
+     * Validates the element in the SOAP body of an answer against the endpoint's schema, e.g.
+     * {@code connectors/erp/erp-customer.xsd}: the hub validates only requests at run time, so the tests check that its
+     * answers keep to the contract.
+     *
+     * @throws AssertionError naming the schema violation
+     */
+    public static void assertAnswerMatchesSchema(String soapAnswer, String schemaResource) throws Exception {
+        DocumentBuilderFactory documents = DocumentBuilderFactory.newInstance();
+        documents.setNamespaceAware(true);
+        Element envelope = documents.newDocumentBuilder()
+                .parse(new InputSource(new java.io.StringReader(soapAnswer))).getDocumentElement();
+        Element body = firstChildElement(envelope);
+        while (body != null && !"Body".equals(body.getLocalName())) {
+            body = nextElement(body);
+        }
+        if (body == null || firstChildElement(body) == null) {
+            throw new AssertionError("the answer has no element in its SOAP body");
+        }
+        try {
+            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                    .newSchema(SoapRequests.class.getResource("/" + schemaResource))
+                    .newValidator().validate(new DOMSource(firstChildElement(body)));
+        } catch (SAXException invalid) {
+            throw new AssertionError("the answer does not match " + schemaResource + ": " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static Element firstChildElement(Element parent) {
+        Node child = parent.getFirstChild();
+        while (child != null && child.getNodeType() != Node.ELEMENT_NODE) {
+            child = child.getNextSibling();
+        }
+        return (Element) child;
+    }
+
+    private static Element nextElement(Element element) {
+        Node next = element.getNextSibling();
+        while (next != null && next.getNodeType() != Node.ELEMENT_NODE) {
+            next = next.getNextSibling();
+        }
+        return (Element) next;
     }
 }
