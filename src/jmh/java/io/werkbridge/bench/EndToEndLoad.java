@@ -45,7 +45,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * rate ({@code rate} messages/s, open loop, so a slow system shows as latency, not as a lower rate). For the hub
  * also the peak heap in use (it runs with -Xmx512m).
  *
- * <p>Arguments ({@code key=value}): warmup (s, 120), duration (s, 30), clients (16), rate (500), consumers (per
+ * <p>Arguments ({@code key=value}): warmup (s, 300), duration (s, 30), clients (16), rate (500), consumers (per
  * destination queue, always running, 4), max-consumers (per destination queue while a backlog waits, 16), customers (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a
  * fresh database on the local PostgreSQL at 127.0.0.1:5432, user postgres, as in production). The per-client rate
  * limit is lifted for the run: it would otherwise be what is measured. systems ({@code both}; {@code hub}: the hub
@@ -66,7 +66,7 @@ public final class EndToEndLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("warmup", "120", "duration", "30", "clients", "16",
+        Map<String, String> options = new HashMap<>(Map.of("warmup", "300", "duration", "30", "clients", "16",
                 "rate", "500", "consumers", "4", "customers", "1000", "db", "h2", "systems", "both"));
         options.put("max-consumers", "16");
         for (String arg : args) {
