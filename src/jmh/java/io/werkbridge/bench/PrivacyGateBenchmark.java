@@ -1,11 +1,15 @@
 package io.werkbridge.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.privacy.PolicyLoader;
 import io.werkbridge.privacy.PrivacyGate;
 import io.werkbridge.privacy.ValueOperators;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,10 +80,10 @@ public class PrivacyGateBenchmark {
      * builds a tree could at best cost.
      */
     @Benchmark
-    public String jacksonStreamCopy() throws java.io.IOException {
-        java.io.StringWriter out = new java.io.StringWriter(record.length());
-        try (com.fasterxml.jackson.core.JsonParser parser = CanonicalJson.mapper().getFactory().createParser(record);
-             com.fasterxml.jackson.core.JsonGenerator generator = CanonicalJson.mapper().getFactory().createGenerator(out)) {
+    public String jacksonStreamCopy() throws IOException {
+        StringWriter out = new StringWriter(record.length());
+        try (JsonParser parser = CanonicalJson.mapper().getFactory().createParser(record);
+             JsonGenerator generator = CanonicalJson.mapper().getFactory().createGenerator(out)) {
             parser.nextToken();
             generator.copyCurrentStructure(parser);
         }

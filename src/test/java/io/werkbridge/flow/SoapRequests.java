@@ -7,13 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import io.werkbridge.connector.erp.xml.Elements;
+import io.werkbridge.connector.erp.xml.SafeXml;
+import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.SchemaFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /** Raw SOAP 1.1 requests to the ERP endpoint, so tests see exactly the bytes an ERP would send. Synthetic data. */
@@ -21,6 +22,7 @@ public final class SoapRequests {
 
     public static final String ERP_PASSWORD = "test-secret";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SOAP_ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/";
 
     private SoapRequests() {
     }
@@ -93,39 +95,25 @@ public final class SoapRequests {
      * @throws AssertionError naming the schema violation
      */
     public static void assertAnswerMatchesSchema(String soapAnswer, String schemaResource) throws Exception {
-        DocumentBuilderFactory documents = DocumentBuilderFactory.newInstance();
-        documents.setNamespaceAware(true);
-        Element envelope = documents.newDocumentBuilder()
-                .parse(new InputSource(new java.io.StringReader(soapAnswer))).getDocumentElement();
-        Element body = firstChildElement(envelope);
-        while (body != null && !"Body".equals(body.getLocalName())) {
-            body = nextElement(body);
-        }
-        if (body == null || firstChildElement(body) == null) {
-            throw new AssertionError("the answer has no element in its SOAP body");
-        }
+        Element envelope = SafeXml.parse(new ByteArrayInputStream(soapAnswer.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        Element answer = Elements.child(envelope, SOAP_ENVELOPE, "Body").map(SoapRequests::firstChildElement)
+                .orElseThrow(() -> new AssertionError("the answer has no element in its SOAP body"));
         try {
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                     .newSchema(SoapRequests.class.getResource("/" + schemaResource))
-                    .newValidator().validate(new DOMSource(firstChildElement(body)));
+                    .newValidator().validate(new DOMSource(answer));
         } catch (SAXException invalid) {
             throw new AssertionError("the answer does not match " + schemaResource + ": " + invalid.getMessage(), invalid);
         }
     }
 
+    /** The first element below {@code parent}, or null. */
     private static Element firstChildElement(Element parent) {
         Node child = parent.getFirstChild();
         while (child != null && child.getNodeType() != Node.ELEMENT_NODE) {
             child = child.getNextSibling();
         }
         return (Element) child;
-    }
-
-    private static Element nextElement(Element element) {
-        Node next = element.getNextSibling();
-        while (next != null && next.getNodeType() != Node.ELEMENT_NODE) {
-            next = next.getNextSibling();
-        }
-        return (Element) next;
     }
 }

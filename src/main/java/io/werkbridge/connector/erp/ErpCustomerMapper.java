@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("erpCustomerMapper")
 public final class ErpCustomerMapper {
 
-
     /** @param body CXF's parameter list; the first element is the request */
     public Envelope upsert(List<?> body) {
         PublishCustomer in = first(body, PublishCustomer.class);

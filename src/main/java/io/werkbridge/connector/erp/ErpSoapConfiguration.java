@@ -29,7 +29,8 @@ public class ErpSoapConfiguration {
     /**
      * A contract-first endpoint the ERP calls: POJO data format, every request validated against the WSDL's schema,
      * faults cleaned of submitted values. Only requests are validated: the answers are built from the generated
-     * classes by the hub itself, and validating them created a second schema validator per call (tests check them).
+     * classes by the hub itself, and validating them created a second schema validator per call (the flow tests
+     * validate them against the schema).
      */
     static CxfEndpoint endpoint(Bus bus, String address, Class<?> serviceClass, String wsdl, QName service, QName port) {
         CxfEndpoint endpoint = new CxfEndpoint();
