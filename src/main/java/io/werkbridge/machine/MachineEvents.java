@@ -3,6 +3,7 @@ package io.werkbridge.machine;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
+import io.werkbridge.model.MessageIds;
 import io.werkbridge.model.InvalidSourceDataException;
 import io.werkbridge.model.MachineEvent;
 import io.werkbridge.model.Operation;
@@ -129,7 +130,7 @@ public final class MachineEvents {
                 key.timestamp(), key.kind(), group.values, group.context.operator(), group.context.location(),
                 new MachineEvent.Origin(machine.protocol().id(), machine.connection().endpoint()));
         String messageId = group.position == null
-                ? UUID.randomUUID().toString()
+                ? MessageIds.next()
                 : UUID.nameUUIDFromBytes((machine.id() + "|" + group.position + "|" + key.kind())
                         .getBytes(StandardCharsets.UTF_8)).toString();
         return new Envelope(messageId, EntityType.MACHINE_EVENT, machine.machineNumber(), Operation.UPSERT,

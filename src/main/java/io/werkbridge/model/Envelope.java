@@ -3,7 +3,6 @@ package io.werkbridge.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The canonical message: a small envelope around one entity body (DESIGN §4).
@@ -30,6 +29,6 @@ public record Envelope(
 
     public static Envelope create(EntityType type, String key, Operation operation, Instant occurredAt,
                                   String source, JsonNode body) {
-        return new Envelope(UUID.randomUUID().toString(), type, key, operation, occurredAt, source, body);
+        return new Envelope(MessageIds.next(), type, key, operation, occurredAt, source, body);
     }
 }
