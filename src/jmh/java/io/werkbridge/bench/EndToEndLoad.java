@@ -79,6 +79,7 @@ public final class EndToEndLoad {
         EndToEndLoad load = new EndToEndLoad(options, work);
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         Result hub = load.runHub();
+        System.out.printf(Locale.ROOT, "[hub] peak heap in use: %d MB of 512 MB%n", hub.peakHeapBytes() / (1024 * 1024));
         if ("hub".equals(options.get("systems"))) {
             return;
         }
