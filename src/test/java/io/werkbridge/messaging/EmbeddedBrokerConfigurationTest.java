@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
 
 class EmbeddedBrokerConfigurationTest {
 
+    /** An in-VM id of its own: Spring contexts of other tests in this JVM run their embedded brokers on vm://0. */
+    private static final String IN_VM = "vm://5307";
     private static final FlowProperties FLOWS = new FlowProperties(Map.of("customer-master",
             new FlowProperties.Flow(List.of("shop", "portal"))));
 
@@ -32,7 +34,7 @@ class EmbeddedBrokerConfigurationTest {
     @Test
     void aBacklogBeyondTheGlobalMaxSizeIsPagedToDiskAndStillDeliveredInOrder() throws Exception {
         EmbeddedActiveMQ broker = start(DataSize.ofKilobytes(256));
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM);
              Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -87,7 +89,7 @@ class EmbeddedBrokerConfigurationTest {
         config.setBindingsDirectory(data.resolve("bindings").toString());
         config.setPagingDirectory(data.resolve("paging").toString());
         config.setLargeMessagesDirectory(data.resolve("large").toString());
-        config.addAcceptorConfiguration("in-vm", "vm://0");
+        config.addAcceptorConfiguration("in-vm", IN_VM);
         ArtemisConfigurationCustomizer customizer = new EmbeddedBrokerConfiguration()
                 .werkbridgeBroker(FLOWS, false, "127.0.0.1", 0, globalMaxSize);
         customizer.customize(config);
