@@ -1,5 +1,6 @@
 package io.werkbridge.messaging;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.werkbridge.privacy.PendingDisclosure;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureRecord;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * delivering thread hands its records to one writer and waits until they are committed; the writer commits
  * everything that is waiting in one transaction (one lock of the disclosure chain, one commit), so the database is
  * asked for one commit per batch instead of one per delivery. A batch that fails is written again record by record,
- * so only the deliveries whose records cannot be written fail (and are redelivered).
+ * so only the deliveries whose records cannot be written fail (and are redelivered). {@code batches} records how many
+ * deliveries each commit carried.
  */
 public final class DeliveryRecords implements AutoCloseable {
 
@@ -33,15 +35,18 @@ public final class DeliveryRecords implements AutoCloseable {
     private final DisclosureLog disclosures;
     private final TransactionOperations transactions;
     private final Duration timeout;
+    private final DistributionSummary batches;
     private final BlockingQueue<Entry> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
 
-    public DeliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, TransactionOperations transactions, Duration timeout) {
+    public DeliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, TransactionOperations transactions, Duration timeout,
+                           DistributionSummary batches) {
         this.ledger = ledger;
         this.disclosures = disclosures;
         this.transactions = transactions;
         this.timeout = timeout;
+        this.batches = batches;
         this.writer = new Thread(this::run, "delivery-records");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -84,6 +89,7 @@ public final class DeliveryRecords implements AutoCloseable {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
+                batches.record(batch.size());
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.werkbridge.messaging;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.werkbridge.model.CanonicalValidator;
 import io.werkbridge.privacy.ValueOperators;
 import io.werkbridge.privacy.audit.DisclosureLog;
@@ -42,9 +44,12 @@ public class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource) {
+    DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource, MeterRegistry meters) {
+        DistributionSummary batches = DistributionSummary.builder("werkbridge.delivery.records.batch")
+                .description("deliveries whose ledger and disclosure records one database commit carried")
+                .register(meters);
         return new DeliveryRecords(ledger, disclosures, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), batches);
     }
 
     @Bean("flowPublishing")

@@ -3,6 +3,8 @@ package io.werkbridge.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.werkbridge.messaging.DeliveryLedger;
 import io.werkbridge.messaging.DeliveryRecordException;
 import io.werkbridge.messaging.DeliveryRecords;
@@ -41,6 +43,7 @@ class DeliveryRecordsTest {
     private JdbcTemplate jdbc;
     private DisclosureLog log;
     private DeliveryRecords records;
+    private final DistributionSummary batches = DistributionSummary.builder("batch").register(new SimpleMeterRegistry());
 
     @BeforeEach
     void database() {
@@ -49,7 +52,7 @@ class DeliveryRecordsTest {
         jdbc = new JdbcTemplate(db);
         log = new DisclosureLog(db);
         records = new DeliveryRecords(new DeliveryLedger(jdbc), log,
-                new TransactionTemplate(new DataSourceTransactionManager(db)), Duration.ofSeconds(10));
+                new TransactionTemplate(new DataSourceTransactionManager(db)), Duration.ofSeconds(10), batches);
     }
 
     @AfterEach
@@ -73,6 +76,8 @@ class DeliveryRecordsTest {
         assertThat(count("disclosure")).isEqualTo(400);
         assertThat(counted).hasValue(400);
         assertThat(new DisclosureVerifier(db).verify().intact()).isTrue();
+        assertThat(batches.totalAmount()).as("every delivery was in one recorded batch").isEqualTo(400.0);
+        assertThat(batches.count()).as("commits").isBetween(1L, 400L);
         // recorded again (a redelivery racing its own record): no second ledger row, no error
         records.record(SHOP, "m-1", Instant.now(), null);
         assertThat(count("delivered_message")).isEqualTo(400);
