@@ -44,12 +44,13 @@ public class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource, MeterRegistry meters) {
+    DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource, MeterRegistry meters,
+                                    @Value("${werkbridge.delivery.records-linger:5ms}") Duration linger) {
         DistributionSummary batches = DistributionSummary.builder("werkbridge.delivery.records.batch")
                 .description("deliveries whose ledger and disclosure records one database commit carried")
                 .register(meters);
         return new DeliveryRecords(ledger, disclosures, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                Duration.ofSeconds(30), batches);
+                Duration.ofSeconds(30), linger, batches);
     }
 
     @Bean("flowPublishing")

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class DeliveryRecordsTest {
         jdbc = new JdbcTemplate(db);
         log = new DisclosureLog(db);
         records = new DeliveryRecords(new DeliveryLedger(jdbc), log,
-                new TransactionTemplate(new DataSourceTransactionManager(db)), Duration.ofSeconds(10), batches);
+                new TransactionTemplate(new DataSourceTransactionManager(db)), Duration.ofSeconds(10), Duration.ofMillis(5), batches);
     }
 
     @AfterEach
@@ -103,6 +104,36 @@ class DeliveryRecordsTest {
         assertThat(count("disclosure")).isEqualTo(50);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivered_message WHERE message_id = 'b-1'", Integer.class)).isZero();
         assertThat(new DisclosureVerifier(db).verify().intact()).isTrue();
+    }
+
+    @Test
+    void recordsArrivingWithinTheLingerShareOneCommit() throws Exception {
+        DistributionSummary lingering = DistributionSummary.builder("batch").register(new SimpleMeterRegistry());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (DeliveryRecords patient = new DeliveryRecords(new DeliveryLedger(jdbc), log,
+                new TransactionTemplate(new DataSourceTransactionManager(db)), Duration.ofSeconds(10), Duration.ofMillis(500),
+                lingering)) {
+            Future<?> first = threads.submit(() -> patient.record(SHOP, "l-1", Instant.now(), pending("l-1")));
+            Thread.sleep(50);
+            Future<?> second = threads.submit(() -> patient.record(SHOP, "l-2", Instant.now(), pending("l-2")));
+            first.get(5, TimeUnit.SECONDS);
+            second.get(5, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdown();
+        }
+
+        assertThat(lingering.count()).as("commits").isEqualTo(1);
+        assertThat(lingering.totalAmount()).as("records in them").isEqualTo(2.0);
+        assertThat(count("delivered_message")).isEqualTo(2);
+        assertThat(count("disclosure")).isEqualTo(2);
+    }
+
+    @Test
+    void aLingerLongerThanASecondIsRefused() {
+        assertThatThrownBy(() -> new DeliveryRecords(new DeliveryLedger(jdbc), log,
+                new TransactionTemplate(new DataSourceTransactionManager(db)), Duration.ofSeconds(10), Duration.ofSeconds(2), batches))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("werkbridge.delivery.records-linger must be between 0 and 1 s");
     }
 
     private PendingDisclosure pending(String messageId) {
