@@ -45,7 +45,7 @@ public class MessagingConfiguration {
 
     @Bean(destroyMethod = "close")
     DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource, MeterRegistry meters,
-                                    @Value("${werkbridge.delivery.records-linger:5ms}") Duration linger) {
+                                    @Value("${werkbridge.delivery.records-linger:2ms}") Duration linger) {
         DistributionSummary batches = DistributionSummary.builder("werkbridge.delivery.records.batch")
                 .description("deliveries whose ledger and disclosure records one database commit carried")
                 .register(meters);
