@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * End-to-end load run (not part of {@code verify}; see docs/benchmarks.md): customer updates through the hub's SOAP
@@ -80,10 +81,13 @@ public final class EndToEndLoad {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         Result hub = load.runHub();
         System.out.printf(Locale.ROOT, "[hub] peak heap in use: %d MB of 512 MB%n", hub.peakHeapBytes() / (1024 * 1024));
+        // the databases and journals of a run take gigabytes (H2 keeps 45 s of chunks); the logs stay
+        FileSystemUtils.deleteRecursively(work.resolve("hub-data"));
         if ("hub".equals(options.get("systems"))) {
             return;
         }
         Result bare = load.runBare();
+        FileSystemUtils.deleteRecursively(work.resolve("bare-data"));
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         String report = load.report(hub, bare, loadBefore, loadAfter);
         Files.writeString(work.resolve("report.md"), report);

@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * everything that is waiting in one transaction (one lock of the disclosure chain, one commit), so the database is
  * asked for one commit per batch instead of one per delivery. Once a record arrives, the writer gathers for up to
  * {@code linger} before it commits: a commit costs about the same for one row as for twenty (H2 rewrites the path
- * of every index it touched), so a short wait makes the batches larger and the commits fewer. A batch that fails is written again record by record,
- * so only the deliveries whose records cannot be written fail (and are redelivered). {@code batches} records how many
- * deliveries each commit carried.
+ * of every index it touched), so a short wait makes the batches larger and the commits fewer. A batch that fails is
+ * written again record by record, so only the deliveries whose records cannot be written fail (and are
+ * redelivered). {@code batches} records how many deliveries each commit carried.
  */
 public final class DeliveryRecords implements AutoCloseable {
 

@@ -10,7 +10,8 @@ import java.util.UUID;
  * log) take new rows at their end, as with a sequence, instead of at a random page each: a group commit then
  * rewrites a few pages instead of one per row, and the ledger lookup of a message that is just being delivered finds
  * its page in the cache. Ids that come from outside (a canonical message published by another system) are kept as
- * they are.
+ * they are. An id shows the millisecond it was made, which says no more than the hub's publication time that every
+ * destination receives anyway; it is not personal data.
  */
 public final class MessageIds {
 
