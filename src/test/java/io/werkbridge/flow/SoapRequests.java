@@ -1,5 +1,8 @@
 package io.werkbridge.flow;
 
+import io.werkbridge.connector.erp.xml.Elements;
+import io.werkbridge.connector.erp.xml.SafeXml;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,14 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import io.werkbridge.connector.erp.xml.Elements;
-import io.werkbridge.connector.erp.xml.SafeXml;
-import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.SchemaFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.w3c.dom.ElementTraversal;
 import org.xml.sax.SAXException;
 
 /** Raw SOAP 1.1 requests to the ERP endpoint, so tests see exactly the bytes an ERP would send. Synthetic data. */
@@ -97,7 +97,8 @@ public final class SoapRequests {
     public static void assertAnswerMatchesSchema(String soapAnswer, String schemaResource) throws Exception {
         Element envelope = SafeXml.parse(new ByteArrayInputStream(soapAnswer.getBytes(StandardCharsets.UTF_8)))
                 .getDocumentElement();
-        Element answer = Elements.child(envelope, SOAP_ENVELOPE, "Body").map(SoapRequests::firstChildElement)
+        Element answer = Elements.child(envelope, SOAP_ENVELOPE, "Body")
+                .map(body -> ((ElementTraversal) body).getFirstElementChild())
                 .orElseThrow(() -> new AssertionError("the answer has no element in its SOAP body"));
         try {
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
@@ -106,14 +107,5 @@ public final class SoapRequests {
         } catch (SAXException invalid) {
             throw new AssertionError("the answer does not match " + schemaResource + ": " + invalid.getMessage(), invalid);
         }
-    }
-
-    /** The first element below {@code parent}, or null. */
-    private static Element firstChildElement(Element parent) {
-        Node child = parent.getFirstChild();
-        while (child != null && child.getNodeType() != Node.ELEMENT_NODE) {
-            child = child.getNextSibling();
-        }
-        return (Element) child;
     }
 }

@@ -65,7 +65,7 @@ class EmbeddedBrokerConfigurationTest {
     }
 
     @Test
-    void theDefaultBoundIsAppliedToTheBroker() {
+    void theConfiguredBoundIsAppliedToTheBroker() {
         ConfigurationImpl config = new ConfigurationImpl();
         new EmbeddedBrokerConfiguration().werkbridgeBroker(FLOWS, false, "127.0.0.1", 0, DataSize.ofMegabytes(64))
                 .customize(config);

@@ -38,8 +38,7 @@ class IntakeLimitFilterTest {
         IntakeLimitFilter filter = new IntakeLimitFilter(1, Duration.ofSeconds(10), json, rejected);
         Held held = new Held();
 
-        Future<MockHttpServletResponse> first = threads.submit(() -> call(filter, "/services/erp", held));
-        held.awaitInside();
+        Future<MockHttpServletResponse> first = holdInside(filter, "/services/erp", held);
         Future<MockHttpServletResponse> second = threads.submit(() -> call(filter, "/services/erp", held));
         Thread.sleep(200);
         assertThat(second.isDone()).as("the second request waits while the first is worked on").isFalse();
@@ -58,8 +57,7 @@ class IntakeLimitFilterTest {
     void aRequestThatWaitedLongerThanMaxWaitIsAnswered503WithoutReachingTheHub() throws Exception {
         IntakeLimitFilter filter = new IntakeLimitFilter(1, Duration.ofMillis(100), json, rejected);
         Held held = new Held();
-        Future<MockHttpServletResponse> first = threads.submit(() -> call(filter, "/api/v1/shop/orders", held));
-        held.awaitInside();
+        Future<MockHttpServletResponse> first = holdInside(filter, "/api/v1/shop/orders", held);
 
         MockHttpServletResponse busy = call(filter, "/api/v1/shop/orders", held);
 
@@ -95,8 +93,7 @@ class IntakeLimitFilterTest {
     void onlyThePartnersIntakeIsBoundedNotTheOperatorsOrTheActuator() throws Exception {
         IntakeLimitFilter filter = new IntakeLimitFilter(1, Duration.ZERO, json, rejected);
         Held held = new Held();
-        threads.submit(() -> call(filter, "/services/erp", held));
-        held.awaitInside();
+        holdInside(filter, "/services/erp", held);
 
         for (String path : new String[] {"/api/v1/operations/dead-letters", "/actuator/prometheus", "/console/", "/api/v1/audit/verify"}) {
             assertThat(call(filter, path, (request, response) -> { }).getStatus()).as(path).isEqualTo(200);
@@ -112,6 +109,14 @@ class IntakeLimitFilterTest {
         assertThatThrownBy(() -> new IntakeLimitFilter(0, Duration.ofSeconds(1), json, rejected))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("werkbridge.intake.max-concurrent must be at least 1");
+    }
+
+    /** Sends a request that stays inside the filter until {@code held} is released; returns once it is inside. */
+    private Future<MockHttpServletResponse> holdInside(IntakeLimitFilter filter, String path, Held held)
+            throws InterruptedException {
+        Future<MockHttpServletResponse> inside = threads.submit(() -> call(filter, path, held));
+        held.awaitInside();
+        return inside;
     }
 
     /** The work behind the filter: each request stays inside until released, and answers 200. */
