@@ -9,13 +9,16 @@ import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +30,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MessagingConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagingConfiguration.class);
+
+    /**
+     * Artemis' JMS sessions remember the destinations they resolved. Without that, every send (Camel resolves its
+     * destination by name per message) asked the broker whether the address exists: a blocking round trip per
+     * published, held or dead-lettered message.
+     */
+    @Bean
+    static BeanPostProcessor artemisDestinationCache() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof SingleConnectionFactory caching
+                        && caching.getTargetConnectionFactory() instanceof ActiveMQConnectionFactory artemis) {
+                    artemis.setCacheDestinations(true);
+                } else if (bean instanceof ActiveMQConnectionFactory artemis) {
+                    artemis.setCacheDestinations(true);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     CanonicalValidator canonicalValidator() {

@@ -43,9 +43,8 @@ public class ErpSoapConfiguration {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "IN")));
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
-        // the route answers on the request thread anyway; asynchronous mode suspended every request through a CXF
-        // continuation, which throws (and fills the stack trace of) a SuspendedInvocationException each time
-        endpoint.setSynchronous(true);
+        // synchronous processing is set on the route's URI (?synchronous=true): the CXF component overwrites an
+        // endpoint bean's own setting with the component's when the route resolves cxf:bean:...
         return endpoint;
     }
 }
