@@ -1,9 +1,11 @@
 package io.werkbridge.messaging;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 /**
  * The idempotent repository of deliveries: one row per message id, flow and destination, written (in its own
@@ -19,10 +21,11 @@ public final class DeliveryLedger {
     }
 
     public boolean isDelivered(FlowQueue queue, String messageId) {
-        Integer rows = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM delivered_message WHERE message_id = ? AND flow = ? AND destination = ?",
-                Integer.class, messageId, queue.flow(), queue.name());
-        return rows != null && rows > 0;
+        // a key lookup that stops at the first row: COUNT(*) made the database aggregate for every delivery
+        ResultSetExtractor<Boolean> anyRow = ResultSet::next;
+        Boolean found = jdbc.query("SELECT 1 FROM delivered_message WHERE message_id = ? AND flow = ? AND destination = ?",
+                anyRow, messageId, queue.flow(), queue.name());
+        return Boolean.TRUE.equals(found);
     }
 
     /** Records the delivery; returns false when it was recorded already (a concurrent or repeated delivery). */

@@ -35,7 +35,10 @@ public final class FlowPublishing implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.getMessage().removeHeaders("*", "Werkbridge*", GROUP_ID);
+        // by hand: Camel's removeHeaders with exclude patterns compiled a regular expression per header and pattern
+        exchange.getMessage().getHeaders().keySet()
+                .removeIf(name -> !name.regionMatches(true, 0, "Werkbridge", 0, "Werkbridge".length())
+                        && !name.equalsIgnoreCase(GROUP_ID));
         String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
         if (messageId != null) {
             exchange.getMessage().setHeader(DUPLICATE_ID, messageId);

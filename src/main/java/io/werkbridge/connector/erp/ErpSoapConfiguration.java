@@ -43,6 +43,7 @@ public class ErpSoapConfiguration {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "IN")));
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
+        endpoint.setCxfConfigurer(new ReusedSchemaValidators(bus));
         // synchronous processing is set on the route's URI (?synchronous=true): the CXF component overwrites an
         // endpoint bean's own setting with the component's when the route resolves cxf:bean:...
         return endpoint;
