@@ -47,7 +47,7 @@ import org.springframework.util.FileSystemUtils;
  * also the peak heap in use (it runs with -Xmx512m).
  *
  * <p>Arguments ({@code key=value}): warmup (s, 300), duration (s, 30), clients (16), rate (500), consumers (per
- * destination queue, always running, 4), max-consumers (per destination queue while a backlog waits, 16), customers
+ * destination queue, always running, 4), max-consumers (per destination queue while a backlog waits, 32), customers
  * (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a fresh database on the local
  * PostgreSQL at 127.0.0.1:5432, user postgres, as in production), systems ({@code both}; {@code hub}: the hub only,
  * e.g. to profile it). The per-client rate limit is lifted for the run: it would otherwise be what is measured.
@@ -68,7 +68,7 @@ public final class EndToEndLoad {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("warmup", "300", "duration", "30", "clients", "16",
-                "rate", "500", "consumers", "4", "max-consumers", "16", "customers", "1000", "db", "h2", "systems", "both"));
+                "rate", "500", "consumers", "4", "max-consumers", "32", "customers", "1000", "db", "h2", "systems", "both"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
