@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 /** The customer-master flow end to end: SOAP in, Artemis, privacy gate, HTTP out to WireMock shop and portal. */
@@ -31,6 +33,13 @@ class CustomerMasterFlowTest extends HubTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     JmsTemplate jms;
+
+    @Test
+    void publishingFindsTheFlowsAddressInTheSessionsCache() {
+        // without the cache every publish asked the broker whether the address exists, a blocking round trip
+        assertThat(((SingleConnectionFactory) jms.getConnectionFactory()).getTargetConnectionFactory())
+                .isInstanceOfSatisfying(ActiveMQConnectionFactory.class, artemis -> assertThat(artemis.isCacheDestinations()).isTrue());
+    }
 
     @Test
     void customerReachesShopAndPortalFilteredPerDestination() throws Exception {
