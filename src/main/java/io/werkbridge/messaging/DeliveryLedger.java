@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.ResultSetExtractor;
  */
 public final class DeliveryLedger {
 
+    /** True when the query found a row; reads no further. */
+    private static final ResultSetExtractor<Boolean> ANY_ROW = ResultSet::next;
+
     private final JdbcTemplate jdbc;
 
     public DeliveryLedger(JdbcTemplate jdbc) {
@@ -22,9 +25,8 @@ public final class DeliveryLedger {
 
     public boolean isDelivered(FlowQueue queue, String messageId) {
         // a key lookup that stops at the first row: COUNT(*) made the database aggregate for every delivery
-        ResultSetExtractor<Boolean> anyRow = ResultSet::next;
         Boolean found = jdbc.query("SELECT 1 FROM delivered_message WHERE message_id = ? AND flow = ? AND destination = ?",
-                anyRow, messageId, queue.flow(), queue.name());
+                ANY_ROW, messageId, queue.flow(), queue.name());
         return Boolean.TRUE.equals(found);
     }
 

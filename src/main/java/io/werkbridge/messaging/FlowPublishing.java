@@ -21,6 +21,8 @@ public final class FlowPublishing implements Processor {
     /** Artemis' duplicate detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     public static final String GROUP_ID = "JMSXGroupID";
+    /** The hub's own headers, which go along to the broker. */
+    private static final String HUB_HEADERS = "Werkbridge";
 
     private final FlowProperties flows;
     private final FlowMetrics metrics;
@@ -37,7 +39,7 @@ public final class FlowPublishing implements Processor {
     public void process(Exchange exchange) {
         // by hand: Camel's removeHeaders with exclude patterns compiled a regular expression per header and pattern
         exchange.getMessage().getHeaders().keySet()
-                .removeIf(name -> !name.regionMatches(true, 0, "Werkbridge", 0, "Werkbridge".length())
+                .removeIf(name -> !name.regionMatches(true, 0, HUB_HEADERS, 0, HUB_HEADERS.length())
                         && !name.equalsIgnoreCase(GROUP_ID));
         String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
         if (messageId != null) {
