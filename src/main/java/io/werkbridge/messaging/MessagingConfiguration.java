@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -75,6 +76,13 @@ public class MessagingConfiguration {
                 .register(meters);
         return new DeliveryRecords(ledger, disclosures, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Duration.ofSeconds(30), linger, batches);
+    }
+
+    /** The embedded H2 file forced to disk every second (see {@link H2FileSync}); 0 turns it off. */
+    @Bean(destroyMethod = "close")
+    @Conditional(H2FileSync.Enabled.class)
+    H2FileSync h2FileSync(JdbcTemplate jdbc, @Value("${werkbridge.database.h2-sync-interval:1s}") Duration interval) {
+        return new H2FileSync(jdbc, interval);
     }
 
     @Bean("flowPublishing")

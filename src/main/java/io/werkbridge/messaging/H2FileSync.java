@@ -1,0 +1,74 @@
+package io.werkbridge.messaging;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On the embedded H2 database (a file) only: forces the database file to disk every {@code interval}. H2 writes
+ * each commit to its file but never syncs it, so the kernel holds up to 30 s of these writes (about 20 MB/s under
+ * load: H2 rewrites every index page a commit touched) and then writes them back in one burst. While it does, every
+ * disk sync on the machine waits, among them the broker journal's, on which each accepted message waits: the SOAP
+ * edge stalled for 150-500 ms every 30 s (docs/benchmarks.md). Synced every second, each write-back is small. It
+ * also bounds what a crash of the machine (not only of the process) can take from H2 to about one interval.
+ */
+public final class H2FileSync implements AutoCloseable {
+
+    /** The setting with the interval, and its default. */
+    static final String INTERVAL = "werkbridge.database.h2-sync-interval";
+    static final String DEFAULT_INTERVAL = "1s";
+    private static final Logger LOG = LoggerFactory.getLogger(H2FileSync.class);
+
+    private final JdbcTemplate jdbc;
+    private final ScheduledExecutorService timer;
+
+    public H2FileSync(JdbcTemplate jdbc, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("werkbridge.database.h2-sync-interval must be positive, was " + interval);
+        }
+        this.jdbc = jdbc;
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "h2-file-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::sync, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes what H2 holds and forces its file to disk ({@code CHECKPOINT SYNC}); a failure is logged, the next runs. */
+    void sync() {
+        try {
+            jdbc.execute("CHECKPOINT SYNC");
+        } catch (DataAccessException e) {
+            LOG.warn("the H2 database file could not be forced to disk; trying again in the next interval", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /**
+     * Matches when the hub's database is H2 kept in a file (in-memory H2 and other databases need no sync) and
+     * {@code werkbridge.database.h2-sync-interval} is not 0.
+     */
+    static final class Enabled implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url", "").toLowerCase(Locale.ROOT);
+            String interval = context.getEnvironment().getProperty(INTERVAL, DEFAULT_INTERVAL);
+            return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !DurationStyle.detectAndParse(interval).isZero();
+        }
+    }
+}
