@@ -16,12 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +50,7 @@ import org.springframework.util.FileSystemUtils;
  * also the peak heap in use (it runs with -Xmx512m).
  *
  * <p>Arguments ({@code key=value}): warmup (s, 300), duration (s, 30), clients (16), rate (500), consumers (per
- * destination queue, always running, 4), max-consumers (per destination queue while a backlog waits, 32), customers
+ * destination queue, always running, 32), max-consumers (per destination queue while a backlog waits, 32), customers
  * (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a fresh database on the local
  * PostgreSQL at 127.0.0.1:5432, user postgres, as in production), systems ({@code both}; {@code hub}: the hub only,
  * e.g. to profile it). The per-client rate limit is lifted for the run: it would otherwise be what is measured.
@@ -68,7 +71,7 @@ public final class EndToEndLoad {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("warmup", "300", "duration", "30", "clients", "16",
-                "rate", "500", "consumers", "4", "max-consumers", "32", "customers", "1000", "db", "h2", "systems", "both"));
+                "rate", "500", "consumers", "32", "max-consumers", "32", "customers", "1000", "db", "h2", "systems", "both"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -298,6 +301,7 @@ public final class EndToEndLoad {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         long openStart = System.nanoTime();
+        Instant openStartWall = Instant.now();
         ticker.scheduleAtFixedRate(() -> {
             long at = System.nanoTime();
             pool.submit(() -> {
@@ -327,9 +331,34 @@ public final class EndToEndLoad {
                         + " (the edge's answer alone: p50 %.1f ms, p99 %.1f ms)%n",
                 name, rate, latencies.length, percentile(latencies, 50), percentile(latencies, 99),
                 percentile(answers, 50), percentile(answers, 99));
+        printTail(name, scheduled, sink, percentile(latencies, 99), openStart, openStartWall);
         return new Result((s1 - s0) / seconds, (c1 - c0) / seconds, drainMillis, percentile(latencies, 50),
                 percentile(latencies, 99), latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
                 scheduled.size() / openSeconds, latencies.length, undelivered, 0);
+    }
+
+    /**
+     * Where the slowest percent of the open loop was sent, by second of wall-clock time: a tail in one or two seconds
+     * is a stall (a pause, a slow disk sync), to be matched against a GC log or the disk; a tail spread over the whole
+     * run is a system near its capacity.
+     */
+    private static void printTail(String name, Map<String, Long> scheduled, DeliverySink sink, double p99Millis,
+                                  long openStart, Instant openStartWall) {
+        Map<Long, Integer> bySecond = new TreeMap<>();
+        scheduled.forEach((id, at) -> {
+            long delivered = sink.deliveredAt(id);
+            if (delivered != 0 && (delivered - at) / 1e6 >= p99Millis) {
+                bySecond.merge((at - openStart) / 1_000_000_000L, 1, Integer::sum);
+            }
+        });
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(ZoneOffset.UTC);
+        StringBuilder seconds = new StringBuilder();
+        bySecond.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(6)
+                .forEach(e -> seconds.append(' ').append(clock.format(openStartWall.plusSeconds(e.getKey())))
+                        .append(" (").append(e.getValue()).append(')'));
+        System.out.printf(Locale.ROOT, "[%s] the slowest 1 %% (>= %.1f ms) was sent in %d of the open loop's seconds, most in (UTC):%s%n",
+                name, p99Millis, bySecond.size(), seconds);
     }
 
     /** Waits until the sink has {@code expected} messages at both destinations; false (and a note) after the timeout. */
