@@ -16,11 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On the embedded H2 database (a file) only: forces the database file to disk every {@code interval}. H2 writes
- * each commit to its file but never syncs it, so the kernel holds up to 30 s of these writes (about 20 MB/s under
- * load: H2 rewrites every index page a commit touched) and then writes them back in one burst. While it does, every
- * disk sync on the machine waits, among them the broker journal's, on which each accepted message waits: the SOAP
- * edge stalled for 150-500 ms every 30 s (docs/benchmarks.md). Synced every second, each write-back is small. It
- * also bounds what a crash of the machine (not only of the process) can take from H2 to about one interval.
+ * each commit to its file but never syncs it, so the kernel holds up to 30 s of these writes (16 MB/s at 650
+ * messages/s: H2 writes every index page a commit touched again) and then writes them back in one burst. While it
+ * does, every disk sync on the machine waits, among them the broker journal's, on which each accepted message waits:
+ * the SOAP answers stalled for up to half a second every 30 s (docs/benchmarks.md). Synced every second, each
+ * write-back is small. It also bounds what a crash of the machine (not only of the process) can take from H2 to
+ * about one interval.
  */
 public final class H2FileSync implements AutoCloseable {
 
