@@ -217,8 +217,9 @@ class ConsoleBrowserIT {
         signIn("dpo");
         WebElement rights = browser.findElement(By.id("rights"));
         assertThat(rights.isDisplayed()).isTrue();
-        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> rights.getText().contains("RESTRICTION"));
-        assertThat(rights.getText()).contains("Due");
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("rights")).getText().contains("RESTRICTION"));
+        assertThat(browser.findElement(By.id("rights")).getText()).contains("Due");
         screenshot("dpo");
 
         browser.findElement(By.id("signout-button")).click();
@@ -234,7 +235,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("test-secret");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT)
+        // the sign-in page's body goes stale when the browser moves on to the console: looked up again until loaded
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .withMessage(() -> "console did not load at " + browser.getCurrentUrl() + ": "
                         + browser.getPageSource().substring(0, Math.min(4000, browser.getPageSource().length())))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
