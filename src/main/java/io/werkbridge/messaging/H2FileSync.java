@@ -46,7 +46,7 @@ public final class H2FileSync implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::sync, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Writes what H2 holds and forces its file to disk ({@code CHECKPOINT SYNC}); a failure is logged, the next runs. */
+    /** Forces H2's file to disk ({@code CHECKPOINT SYNC}); a failure is logged, and the next interval tries again. */
     void sync() {
         try {
             jdbc.execute("CHECKPOINT SYNC");
@@ -55,9 +55,16 @@ public final class H2FileSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the syncs, letting one in progress finish: an interrupt during H2's file I/O would close its file
+     * channel, and with it the database.
+     */
     @Override
-    public void close() {
-        timer.shutdownNow();
+    public void close() throws InterruptedException {
+        timer.shutdown();
+        if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("the last sync of the H2 file did not finish within 10 s");
+        }
     }
 
     /**
