@@ -351,8 +351,7 @@ public final class EndToEndLoad {
                 bySecond.merge((at - openStart) / 1_000_000_000L, 1, Integer::sum);
             }
         });
-        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss")
-                .withZone(ZoneOffset.UTC);
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
         StringBuilder seconds = new StringBuilder();
         bySecond.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(6)
                 .forEach(e -> seconds.append(' ').append(clock.format(openStartWall.plusSeconds(e.getKey())))

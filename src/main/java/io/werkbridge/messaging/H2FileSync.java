@@ -35,7 +35,7 @@ public final class H2FileSync implements AutoCloseable {
 
     public H2FileSync(JdbcTemplate jdbc, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("werkbridge.database.h2-sync-interval must be positive, was " + interval);
+            throw new IllegalArgumentException(INTERVAL + " must be positive, was " + interval);
         }
         this.jdbc = jdbc;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -69,7 +69,7 @@ public final class H2FileSync implements AutoCloseable {
 
     /**
      * Matches when the hub's database is H2 kept in a file (in-memory H2 and other databases need no sync) and
-     * {@code werkbridge.database.h2-sync-interval} is not 0.
+     * the interval ({@link #INTERVAL}) is not 0.
      */
     static final class Enabled implements Condition {
         @Override

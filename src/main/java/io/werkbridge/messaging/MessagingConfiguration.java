@@ -81,7 +81,8 @@ public class MessagingConfiguration {
     /** The embedded H2 file forced to disk every second (see {@link H2FileSync}); 0 turns it off. */
     @Bean(destroyMethod = "close")
     @Conditional(H2FileSync.Enabled.class)
-    H2FileSync h2FileSync(JdbcTemplate jdbc, @Value("${werkbridge.database.h2-sync-interval:1s}") Duration interval) {
+    H2FileSync h2FileSync(JdbcTemplate jdbc,
+                          @Value("${" + H2FileSync.INTERVAL + ":" + H2FileSync.DEFAULT_INTERVAL + "}") Duration interval) {
         return new H2FileSync(jdbc, interval);
     }
 
