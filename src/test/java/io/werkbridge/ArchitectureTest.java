@@ -35,11 +35,23 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Features (privacy, messaging, machine, connector, ...) depend on each other one way only. */
     @Test
-    void serialComponentHasNoSpringDependency() {
-        noClasses().that().resideInAPackage("io.werkbridge.connector.serial..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
-                .allowEmptyShould(true)
+    void featuresAreFreeOfCycles() {
+        slices().matching("io.werkbridge.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Inside privacy: policy, gate, audit, vault, camel, api, operators and text finders one way only. */
+    @Test
+    void privacyPackagesAreFreeOfCycles() {
+        slices().matching("io.werkbridge.privacy.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** The demo's simulators are wired by the demo profile; nothing of the hub may need them. */
+    @Test
+    void nothingDependsOnTheDemo() {
+        noClasses().that().resideOutsideOfPackage("io.werkbridge.demo..")
+                .should().dependOnClassesThat().resideInAPackage("io.werkbridge.demo..")
                 .check(CLASSES);
     }
 }

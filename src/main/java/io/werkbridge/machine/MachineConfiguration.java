@@ -19,7 +19,7 @@ public class MachineConfiguration {
     }
 
     @Bean
-    MachineStatusBoard machineStatus() {
+    MachineStatusBoard machineStatusBoard() {
         return new MachineStatusBoard(Clock.systemUTC());
     }
 

@@ -3,7 +3,7 @@ package io.werkbridge.messaging;
 import java.time.Instant;
 import io.werkbridge.model.CanonicalJson;
 import java.util.Optional;
-import io.werkbridge.privacy.MessageHeldException;
+import io.werkbridge.privacy.gate.MessageHeldException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.springframework.stereotype.Component;

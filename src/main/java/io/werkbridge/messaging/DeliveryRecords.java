@@ -1,7 +1,7 @@
 package io.werkbridge.messaging;
 
 import io.micrometer.core.instrument.DistributionSummary;
-import io.werkbridge.privacy.PendingDisclosure;
+import io.werkbridge.privacy.audit.PendingDisclosure;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureRecord;
 import java.time.Duration;

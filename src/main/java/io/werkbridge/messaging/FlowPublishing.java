@@ -20,9 +20,6 @@ public final class FlowPublishing implements Processor {
 
     /** Artemis' duplicate detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    public static final String GROUP_ID = "JMSXGroupID";
-    /** The hub's own headers, which go along to the broker. */
-    private static final String HUB_HEADERS = "Werkbridge";
 
     private final FlowProperties flows;
     private final FlowMetrics metrics;
@@ -39,15 +36,15 @@ public final class FlowPublishing implements Processor {
     public void process(Exchange exchange) {
         // by hand: Camel's removeHeaders with exclude patterns compiled a regular expression per header and pattern
         exchange.getMessage().getHeaders().keySet()
-                .removeIf(name -> !name.regionMatches(true, 0, HUB_HEADERS, 0, HUB_HEADERS.length())
-                        && !name.equalsIgnoreCase(GROUP_ID));
-        String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
+                .removeIf(name -> !name.regionMatches(true, 0, HubHeaders.PREFIX, 0, HubHeaders.PREFIX.length())
+                        && !name.equalsIgnoreCase(HubHeaders.GROUP_ID));
+        String messageId = exchange.getMessage().getHeader(HubHeaders.MESSAGE_ID, String.class);
         if (messageId != null) {
             exchange.getMessage().setHeader(DUPLICATE_ID, messageId);
         }
-        String group = exchange.getMessage().getHeader(GROUP_ID, String.class);
+        String group = exchange.getMessage().getHeader(HubHeaders.GROUP_ID, String.class);
         if (group != null && !group.isEmpty()) {
-            exchange.getMessage().setHeader(GROUP_ID, groupHash.apply(group));
+            exchange.getMessage().setHeader(HubHeaders.GROUP_ID, groupHash.apply(group));
         }
         flowOf(exchange.getProperty(ExchangePropertyKey.INTERCEPTED_ENDPOINT, String.class)).ifPresent(metrics::received);
     }

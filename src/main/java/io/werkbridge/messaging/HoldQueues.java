@@ -32,7 +32,7 @@ public class HoldQueues {
                 .toList();
     }
 
-    /** One held message with its body, for {@link io.werkbridge.privacy.OperatorView masking} before anyone sees it. */
+    /** One held message with its body, for {@link io.werkbridge.privacy.gate.OperatorView masking} before anyone sees it. */
     public Optional<ParkedMessage> find(String flow, String destination, String messageId) {
         return parked.find(holdQueue(flow, destination), messageId).map(ParkedMessage::of);
     }

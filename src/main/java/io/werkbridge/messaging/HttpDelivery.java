@@ -13,12 +13,10 @@ import org.springframework.stereotype.Component;
 @Component("httpDelivery")
 public final class HttpDelivery implements Processor {
 
-    public static final String MESSAGE_ID = "WerkbridgeMessageId";
-
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        String messageId = message.getHeader(MESSAGE_ID, String.class);
+        String messageId = message.getHeader(HubHeaders.MESSAGE_ID, String.class);
         message.removeHeaders("*");
         // the enum the HTTP producer reads: as text, every delivery paid a type-converter search for it
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);

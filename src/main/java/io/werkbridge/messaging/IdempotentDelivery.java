@@ -1,6 +1,6 @@
 package io.werkbridge.messaging;
 
-import io.werkbridge.privacy.PendingDisclosure;
+import io.werkbridge.privacy.audit.PendingDisclosure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +51,9 @@ public final class IdempotentDelivery implements Processor {
         if (queue.isEmpty()) {
             return;
         }
-        String messageId = exchange.getMessage().getHeader(HttpDelivery.MESSAGE_ID, String.class);
+        String messageId = exchange.getMessage().getHeader(HubHeaders.MESSAGE_ID, String.class);
         if (messageId == null) {
-            LOG.warn("message without {} on {}: delivered without the idempotency check", HttpDelivery.MESSAGE_ID,
+            LOG.warn("message without {} on {}: delivered without the idempotency check", HubHeaders.MESSAGE_ID,
                     queue.get().queueName());
             return;
         }

@@ -33,7 +33,7 @@ public class InboundPublisher {
      */
     public String publishValid(String flow, Envelope envelope, String json) {
         jms.convertAndSend(FlowProperties.inbound(flow), json, message -> {
-            message.setStringProperty(HttpDelivery.MESSAGE_ID, envelope.messageId());
+            message.setStringProperty(HubHeaders.MESSAGE_ID, envelope.messageId());
             message.setStringProperty("JMSXGroupID", envelope.key());
             return message;
         });

@@ -3,7 +3,7 @@ package io.werkbridge.messaging;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.werkbridge.model.CanonicalValidator;
-import io.werkbridge.privacy.ValueOperators;
+import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;

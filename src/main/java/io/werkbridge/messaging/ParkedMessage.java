@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A dead-lettered or held message as the operations API reads it. {@code body} is the raw canonical message: it may
- * hold personal data and must be shown only through {@link io.werkbridge.privacy.OperatorView}.
+ * hold personal data and must be shown only through {@link io.werkbridge.privacy.gate.OperatorView}.
  *
  * @param messageId    the canonical message id, null for a message that never got one (an invalid inbound message)
  * @param jmsMessageId the broker's id of the parked copy

@@ -144,7 +144,7 @@ final class ParkedQueues {
     private static Message copyOf(Session session, Message parked) throws JMSException {
         Message copy = session.createTextMessage(body(parked));
         copy.setStringProperty("JMSXGroupID", parked.getStringProperty("JMSXGroupID"));
-        copy.setStringProperty(HttpDelivery.MESSAGE_ID, parked.getStringProperty(HttpDelivery.MESSAGE_ID));
+        copy.setStringProperty(HubHeaders.MESSAGE_ID, parked.getStringProperty(HubHeaders.MESSAGE_ID));
         return copy;
     }
 
@@ -158,7 +158,7 @@ final class ParkedQueues {
             }
         }
         int deliveryCount = m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : 0;
-        return new Parked(m.getStringProperty(HttpDelivery.MESSAGE_ID), m.getJMSMessageID(),
+        return new Parked(m.getStringProperty(HubHeaders.MESSAGE_ID), m.getJMSMessageID(),
                 Collections.unmodifiableMap(properties), deliveryCount, body(m));
     }
 
@@ -186,6 +186,6 @@ final class ParkedQueues {
             return null;
         }
         requireId(id);
-        return id.startsWith("ID:") ? "JMSMessageID = '" + id + "'" : HttpDelivery.MESSAGE_ID + " = '" + id + "'";
+        return id.startsWith("ID:") ? "JMSMessageID = '" + id + "'" : HubHeaders.MESSAGE_ID + " = '" + id + "'";
     }
 }

@@ -1,5 +1,14 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.camel.DecisionMetrics;
+import io.werkbridge.privacy.camel.PrivacyComponent;
+import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.PolicyStore;
+import io.werkbridge.privacy.gate.PolicyWatcher;
+import io.werkbridge.privacy.gate.SubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.PolicyLoader;
+import io.werkbridge.privacy.vault.HubSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.vault.PseudonymVault;

@@ -2,8 +2,8 @@ package io.werkbridge.rights;
 
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.messaging.HoldQueues;
-import io.werkbridge.privacy.JdbcSubjectRestrictions;
-import io.werkbridge.privacy.ValueOperators;
+import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.vault.Pseudonymizer;

@@ -3,7 +3,7 @@ package io.werkbridge.web;
 import io.werkbridge.messaging.InvalidSelectionException;
 import io.werkbridge.messaging.UnknownFlowException;
 import io.werkbridge.model.InvalidCanonicalMessageException;
-import io.werkbridge.privacy.PrivacyGateException;
+import io.werkbridge.privacy.gate.PrivacyGateException;
 import io.werkbridge.privacy.api.InvalidApiRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.werkbridge.web;
 
 import io.werkbridge.messaging.HoldQueues;
-import io.werkbridge.privacy.PolicyStore;
+import io.werkbridge.privacy.gate.PolicyStore;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;

@@ -2,8 +2,8 @@ package io.werkbridge.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.messaging.ParkedMessage;
-import io.werkbridge.privacy.OperatorView;
-import io.werkbridge.privacy.PrivacyGate;
+import io.werkbridge.privacy.gate.OperatorView;
+import io.werkbridge.privacy.gate.PrivacyGate;
 import java.util.Set;
 
 /**

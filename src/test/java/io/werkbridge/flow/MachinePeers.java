@@ -3,7 +3,7 @@ package io.werkbridge.flow;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.werkbridge.connector.opcua.SimulatedOpcUaMachine;
+import io.werkbridge.demo.SimulatedOpcUaMachine;
 import io.werkbridge.connector.serial.SocatPtyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;

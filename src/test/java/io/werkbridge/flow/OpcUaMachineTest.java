@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.werkbridge.connector.opcua.SimulatedOpcUaMachine;
+import io.werkbridge.demo.SimulatedOpcUaMachine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

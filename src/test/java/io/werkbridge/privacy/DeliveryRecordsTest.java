@@ -1,5 +1,6 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.audit.PendingDisclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

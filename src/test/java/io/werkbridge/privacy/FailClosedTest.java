@@ -1,5 +1,11 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.gate.GateResult;
+import io.werkbridge.privacy.gate.MessageHeldException;
+import io.werkbridge.privacy.gate.PrivacyGate;
+import io.werkbridge.privacy.gate.SubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.camel.DecisionMetrics;
+import io.werkbridge.privacy.camel.PrivacyComponent;
+import io.werkbridge.privacy.gate.PolicyStore;
+import io.werkbridge.privacy.gate.SubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.PolicyLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.werkbridge.messaging.HttpDelivery;

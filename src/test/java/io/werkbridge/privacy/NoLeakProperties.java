@@ -1,5 +1,14 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.gate.PrivacyGate;
+import io.werkbridge.privacy.gate.SubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.Action;
+import io.werkbridge.privacy.policy.ActionType;
+import io.werkbridge.privacy.policy.DataCategory;
+import io.werkbridge.privacy.policy.DataProcessor;
+import io.werkbridge.privacy.policy.DestinationPolicy;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +33,7 @@ class NoLeakProperties {
 
     private static final PrivacyPolicy SHIPPED = PolicyFixtures.shipped();
     private static final List<String> PERSONAL = SHIPPED.taxonomy().categories().values().stream()
-            .filter(Category::personal).map(Category::key).sorted().toList();
+            .filter(DataCategory::personal).map(DataCategory::key).sorted().toList();
     private static final List<Action> CHOICES = List.of(Action.ALLOW, Action.DROP, new Action(ActionType.MASK, 3),
             new Action(ActionType.HASH, 0));
     private static final List<Action> FREE_TEXT_CHOICES = List.of(Action.DROP, new Action(ActionType.HASH, 0), new Action(ActionType.SCRUB, 0));
@@ -35,9 +44,9 @@ class NoLeakProperties {
 
     @Property(tries = 300)
     void nothingNotAllowedLeaves(@ForAll("customers") Sample sample, @ForAll("policies") Map<String, Action> actions) {
-        Processor processor = new Processor("generated", "Generated GmbH", "Weg 1", "DE", "test", new Processor.Contract(
+        DataProcessor processor = new DataProcessor("generated", "Generated GmbH", "Weg 1", "DE", "test", new DataProcessor.Contract(
                 "SAMPLE", true, null, null, "active"), "eu-eea", List.of("test"), List.of(PERSONAL.toArray(String[]::new)));
-        Destination destination = new Destination("generated", "generated", "test", "test", actions);
+        DestinationPolicy destination = new DestinationPolicy("generated", "generated", "test", "test", actions);
         PrivacyPolicy policy = new PrivacyPolicy(SHIPPED.taxonomy(), SHIPPED.classification(), Map.of("generated", processor),
                 Map.of("generated", destination), "generated");
         PrivacyGate gate = new PrivacyGate(policy, new ValueOperators(PolicyFixtures.TEST_KEY), SubjectRestrictions.NONE, Clock.systemUTC());

@@ -1,5 +1,9 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.gate.PrivacyGate;
+import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.PolicyLoader;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,23 +13,23 @@ import java.util.function.UnaryOperator;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** Loads the shipped policy, or a copy of it with one file changed, for tests. */
-final class PolicyFixtures {
+public final class PolicyFixtures {
 
-    static final byte[] TEST_KEY = "unit-test-hash-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] TEST_KEY = "unit-test-hash-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
     private PolicyFixtures() {
     }
 
-    static PrivacyPolicy shipped() {
+    public static PrivacyPolicy shipped() {
         return new PolicyLoader(new DefaultResourceLoader()).load("classpath:config/privacy/");
     }
 
-    static PrivacyGate gate() {
+    public static PrivacyGate gate() {
         return new PrivacyGate(shipped(), new ValueOperators(TEST_KEY));
     }
 
     /** Copies the shipped policy into {@code dir}, rewriting {@code file} with {@code edit}; returns its location. */
-    static String copyWith(Path dir, String file, UnaryOperator<String> edit) {
+    public static String copyWith(Path dir, String file, UnaryOperator<String> edit) {
         try {
             for (String name : new String[] {"taxonomy.yml", "classification.yml", "processors.yml", "destinations.yml"}) {
                 String text = Files.readString(Path.of("config/privacy", name));
@@ -37,7 +41,7 @@ final class PolicyFixtures {
         }
     }
 
-    static PrivacyPolicy load(String location) {
+    public static PrivacyPolicy load(String location) {
         return new PolicyLoader(new DefaultResourceLoader()).load(location);
     }
 }

@@ -1,5 +1,11 @@
 package io.werkbridge.privacy;
 
+import io.werkbridge.privacy.gate.PolicyStore;
+import io.werkbridge.privacy.gate.PolicyWatcher;
+import io.werkbridge.privacy.gate.SubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.PolicyException;
+import io.werkbridge.privacy.policy.PolicyLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

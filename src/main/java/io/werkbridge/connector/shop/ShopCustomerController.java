@@ -1,7 +1,7 @@
 package io.werkbridge.connector.shop;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.werkbridge.privacy.MessageHeldException;
+import io.werkbridge.privacy.gate.MessageHeldException;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelExecutionException;

@@ -1,10 +1,10 @@
 package io.werkbridge.privacy.api;
 
-import io.werkbridge.privacy.Action;
-import io.werkbridge.privacy.ActionType;
-import io.werkbridge.privacy.Destination;
-import io.werkbridge.privacy.PrivacyPolicy;
-import io.werkbridge.privacy.Processor;
+import io.werkbridge.privacy.policy.Action;
+import io.werkbridge.privacy.policy.ActionType;
+import io.werkbridge.privacy.policy.DestinationPolicy;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
+import io.werkbridge.privacy.policy.DataProcessor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,7 @@ final class PrivacyRegister {
 
     /** One destination with its processor's contract and the action that applies to every category. */
     record DestinationEntry(String id, String processor, String processorName, String country, String transferMechanism,
-                            Processor.Contract contract, String purpose, String legalBasis, List<CategoryAction> actions) {
+                            DataProcessor.Contract contract, String purpose, String legalBasis, List<CategoryAction> actions) {
     }
 
     /** The action for one category; {@code explicit} is false when inherited from an ancestor or the default. */
@@ -30,28 +30,28 @@ final class PrivacyRegister {
 
     /** One processor with the destinations bound to it. */
     record ProcessorEntry(String id, String name, String address, String country, String role,
-                          Processor.Contract contract, String transferMechanism, List<String> purposes,
+                          DataProcessor.Contract contract, String transferMechanism, List<String> purposes,
                           List<String> categories, List<String> destinations) {
     }
 
     static List<DestinationEntry> destinations(PrivacyPolicy policy) {
         return policy.destinations().values().stream()
-                .sorted(Comparator.comparing(Destination::id))
+                .sorted(Comparator.comparing(DestinationPolicy::id))
                 .map(d -> destination(policy, d))
                 .toList();
     }
 
     static List<ProcessorEntry> processors(PrivacyPolicy policy) {
         return policy.processors().values().stream()
-                .sorted(Comparator.comparing(Processor::id))
+                .sorted(Comparator.comparing(DataProcessor::id))
                 .map(p -> new ProcessorEntry(p.id(), p.name(), p.address(), p.country(), p.role(), p.contract(),
                         p.transferMechanism(), p.purposes(), p.categories(), policy.destinations().values().stream()
-                        .filter(d -> d.processor().equals(p.id())).map(Destination::id).sorted().toList()))
+                        .filter(d -> d.processor().equals(p.id())).map(DestinationPolicy::id).sorted().toList()))
                 .toList();
     }
 
-    private static DestinationEntry destination(PrivacyPolicy policy, Destination d) {
-        Optional<Processor> processor = policy.processor(d.processor());
+    private static DestinationEntry destination(PrivacyPolicy policy, DestinationPolicy d) {
+        Optional<DataProcessor> processor = policy.processor(d.processor());
         List<CategoryAction> actions = policy.taxonomy().categories().keySet().stream().sorted()
                 .map(category -> {
                     Action action = d.actionFor(category, policy.taxonomy());
@@ -60,9 +60,9 @@ final class PrivacyRegister {
                 })
                 .toList();
         return new DestinationEntry(d.id(), d.processor(),
-                processor.map(Processor::name).orElse(Destination.CONTROLLER.equals(d.processor()) ? CONTROLLER_NAME : null),
-                processor.map(Processor::country).orElse(null), processor.map(Processor::transferMechanism).orElse(null),
-                processor.map(Processor::contract).orElse(null), d.purpose(), d.legalBasis(), actions);
+                processor.map(DataProcessor::name).orElse(DestinationPolicy.CONTROLLER.equals(d.processor()) ? CONTROLLER_NAME : null),
+                processor.map(DataProcessor::country).orElse(null), processor.map(DataProcessor::transferMechanism).orElse(null),
+                processor.map(DataProcessor::contract).orElse(null), d.purpose(), d.legalBasis(), actions);
     }
 
     static ReportTable destinationTable(PrivacyPolicy policy) {
@@ -99,7 +99,7 @@ final class PrivacyRegister {
                         "categories", "destinations"), rows);
     }
 
-    private static List<String> contract(Processor.Contract c) {
+    private static List<String> contract(DataProcessor.Contract c) {
         if (c == null) {
             return List.of("", "", "", "", "");
         }

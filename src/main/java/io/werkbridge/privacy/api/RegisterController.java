@@ -1,7 +1,7 @@
 package io.werkbridge.privacy.api;
 
-import io.werkbridge.privacy.PolicyStore;
-import io.werkbridge.privacy.PrivacyPolicy;
+import io.werkbridge.privacy.gate.PolicyStore;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;

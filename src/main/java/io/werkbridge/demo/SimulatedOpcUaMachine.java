@@ -1,0 +1,207 @@
+package io.werkbridge.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.milo.opcua.sdk.core.AccessLevel;
+import org.eclipse.milo.opcua.sdk.core.Reference;
+import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
+import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.items.DataItem;
+import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
+import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
+
+/**
+ * A machine tool's OPC UA server in miniature, on Eclipse Milo's server SDK: a namespace
+ * {@value #NAMESPACE_URI} with variables after the OPC UA for Machinery layout (identification, monitoring,
+ * production, notifications, operator), node ids {@code nsu=<namespace>;s=Machine/<group>/<name>}. Anonymous,
+ * without security, bound to one address: for the demo and the tests, not for production.
+ */
+public final class SimulatedOpcUaMachine implements AutoCloseable {
+
+    public static final String NAMESPACE_URI = "urn:werkbridge:simulated-machine";
+    private static final String PATH = "/werkbridge";
+    private static final long TIMEOUT_SECONDS = 20;
+
+    /** The variables, their OPC UA data types and first values. */
+    private static final List<Variable> VARIABLES = List.of(
+            new Variable("Machine/Identification/Manufacturer", NodeIds.String, "Werkbridge Simulated Machines"),
+            new Variable("Machine/Identification/SerialNumber", NodeIds.String, "SIM-0001"),
+            new Variable("Machine/Identification/SoftwareRevision", NodeIds.String, "1.0.0"),
+            new Variable("Machine/Monitoring/State", NodeIds.String, "Idle"),
+            new Variable("Machine/Monitoring/SpindleSpeed", NodeIds.Double, 0.0),
+            new Variable("Machine/Production/Program", NodeIds.String, "O0000"),
+            new Variable("Machine/Production/JobId", NodeIds.String, "J-0"),
+            new Variable("Machine/Production/PartCount", NodeIds.UInt32, UInteger.valueOf(0)),
+            new Variable("Machine/Notifications/AlarmCode", NodeIds.Int32, 0),
+            new Variable("Machine/Notifications/AlarmText", NodeIds.LocalizedText, LocalizedText.english("")),
+            new Variable("Machine/Operator/Id", NodeIds.String, ""),
+            new Variable("Machine/Operator/Name", NodeIds.String, ""));
+
+    private final OpcUaServer server;
+    private final MachineNamespace namespace;
+    private final String endpoint;
+
+    private SimulatedOpcUaMachine(OpcUaServer server, MachineNamespace namespace, String endpoint) {
+        this.server = server;
+        this.namespace = namespace;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts a server on {@code host:port} (port 0 is not supported by the SDK: pick a free one).
+     *
+     * @throws IllegalStateException if it does not start within 20 s
+     */
+    public static SimulatedOpcUaMachine start(String host, int port) {
+        EndpointConfig endpoint = EndpointConfig.newBuilder()
+                .setBindAddress(host)
+                .setHostname(host)
+                .setBindPort(port)
+                .setPath(PATH)
+                .setSecurityPolicy(SecurityPolicy.None)
+                .setSecurityMode(MessageSecurityMode.None)
+                .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
+                .build();
+        OpcUaServerConfig config = OpcUaServerConfig.builder()
+                .setApplicationUri("urn:werkbridge:simulated-machine:server")
+                .setApplicationName(LocalizedText.english("Werkbridge simulated machine"))
+                .setProductUri("urn:werkbridge:simulated-machine")
+                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
+                .setEndpoints(Set.of(endpoint))
+                .build();
+        OpcUaServer server = new OpcUaServer(config,
+                profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+        MachineNamespace namespace = new MachineNamespace(server);
+        namespace.startup();
+        try {
+            server.startup().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the simulated OPC UA machine", e);
+        } catch (ExecutionException | TimeoutException e) {
+            namespace.shutdown();
+            throw new IllegalStateException("the simulated OPC UA machine did not start on " + host + ":" + port, e);
+        }
+        return new SimulatedOpcUaMachine(server, namespace, "opc.tcp://" + host + ":" + port + PATH);
+    }
+
+    /** The endpoint URL clients connect to. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The node id of a variable, e.g. {@code nsu=urn:werkbridge:simulated-machine;s=Machine/Monitoring/State}. */
+    public static String nodeId(String name) {
+        return "nsu=" + NAMESPACE_URI + ";s=" + name;
+    }
+
+    /**
+     * Sets a variable, source-timestamped now. Values: String, Double, Integer, {@link UInteger},
+     * {@link LocalizedText}, matching the variable's type.
+     *
+     * @throws IllegalArgumentException for a name the machine does not have
+     */
+    public void set(String name, Object value) {
+        UaVariableNode node = namespace.variables.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("the simulated machine has no variable " + name);
+        }
+        node.setValue(new DataValue(new Variant(value), StatusCode.GOOD, DateTime.now()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the simulated OPC UA machine did not stop", e);
+        } finally {
+            namespace.shutdown();
+        }
+    }
+
+    private record Variable(String name, NodeId dataType, Object initial) {
+    }
+
+    /** The machine's nodes under Objects/Machine, sampled for subscriptions by the SDK's subscription model. */
+    private static final class MachineNamespace extends ManagedNamespaceWithLifecycle {
+
+        private final SubscriptionModel subscriptions;
+        private final Map<String, UaVariableNode> variables = new ConcurrentHashMap<>();
+
+        MachineNamespace(OpcUaServer server) {
+            super(server, NAMESPACE_URI);
+            subscriptions = new SubscriptionModel(server, this);
+            getLifecycleManager().addLifecycle(subscriptions);
+            getLifecycleManager().addStartupTask(this::createNodes);
+        }
+
+        private void createNodes() {
+            UaFolderNode folder = new UaFolderNode(getNodeContext(), newNodeId("Machine"), newQualifiedName("Machine"),
+                    LocalizedText.english("Machine"));
+            getNodeManager().addNode(folder);
+            folder.addReference(new Reference(folder.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
+            for (Variable variable : VARIABLES) {
+                String browseName = variable.name().substring(variable.name().lastIndexOf('/') + 1);
+                UaVariableNode node = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
+                        .setNodeId(newNodeId(variable.name()))
+                        .setBrowseName(newQualifiedName(browseName))
+                        .setDisplayName(LocalizedText.english(browseName))
+                        .setDataType(variable.dataType())
+                        .setTypeDefinition(NodeIds.BaseDataVariableType)
+                        .setAccessLevel(AccessLevel.READ_ONLY)
+                        .setUserAccessLevel(AccessLevel.READ_ONLY)
+                        .setValue(new DataValue(new Variant(variable.initial()), StatusCode.GOOD, DateTime.now()))
+                        .build();
+                getNodeManager().addNode(node);
+                folder.addOrganizes(node);
+                variables.put(variable.name(), node);
+            }
+        }
+
+        @Override
+        public void onDataItemsCreated(List<DataItem> items) {
+            subscriptions.onDataItemsCreated(items);
+        }
+
+        @Override
+        public void onDataItemsModified(List<DataItem> items) {
+            subscriptions.onDataItemsModified(items);
+        }
+
+        @Override
+        public void onDataItemsDeleted(List<DataItem> items) {
+            subscriptions.onDataItemsDeleted(items);
+        }
+
+        @Override
+        public void onMonitoringModeChanged(List<MonitoredItem> items) {
+            subscriptions.onMonitoringModeChanged(items);
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package io.werkbridge.privacy;
-
-/** What the gate did with one field path: its category and the action taken. Never the value. */
-public record FieldDecision(String path, String category, ActionType action) {
-
-    /** Category recorded for a field no classification covers. */
-    public static final String UNCLASSIFIED = "unclassified";
-}

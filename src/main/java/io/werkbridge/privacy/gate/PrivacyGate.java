@@ -1,0 +1,350 @@
+package io.werkbridge.privacy.gate;
+
+import io.werkbridge.privacy.policy.Action;
+import io.werkbridge.privacy.policy.ActionType;
+import io.werkbridge.privacy.policy.DataProcessor;
+import io.werkbridge.privacy.policy.DestinationPolicy;
+import io.werkbridge.privacy.policy.PolicyException;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
+import io.werkbridge.privacy.policy.Taxonomy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * Filters a canonical envelope for one destination: every body field is looked up in the classification of the
+ * message type and treated with the destination's action for its category. Fields no classification covers are
+ * unclassified: dropped and reported. The gate is pure: no I/O, no state between calls.
+ */
+public final class PrivacyGate {
+
+    /** Envelope fields that carry no personal data and pass unchanged. */
+    private static final Set<String> TECHNICAL_ENVELOPE_FIELDS = Set.of("messageId", "type", "operation", "occurredAt", "source");
+    private static final FieldPath KEY_PATH = new FieldPath(null, "$key", false);
+    /** Destination id of {@link #operatorView}: not a destination of the policy, nothing is sent to it. */
+    public static final String OPERATOR_VIEW = "operator-view";
+
+    private final PrivacyPolicy policy;
+    private final ValueOperators operators;
+    private final SubjectRestrictions restrictions;
+    private final Clock clock;
+    /** The taxonomy's categories, numbered: the walk keeps its per-category state in arrays indexed by these. */
+    private final String[] categories;
+    private final boolean[] personal;
+    /** Per destination, the action of every category by its number, resolved once (ancestors and defaults included). */
+    private final Map<String, Action[]> resolvedActions = new HashMap<>();
+    /** Per type, what the walk needs of its classification, computed once. */
+    private final Map<String, TypePlan> plans = new HashMap<>();
+    private final DestinationPolicy operatorView;
+
+    public PrivacyGate(PrivacyPolicy policy, ValueOperators operators, SubjectRestrictions restrictions, Clock clock) {
+        this.policy = policy;
+        this.operators = operators;
+        this.restrictions = restrictions;
+        this.clock = clock;
+        this.categories = policy.taxonomy().categories().keySet().toArray(String[]::new);
+        this.personal = new boolean[categories.length];
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < categories.length; i++) {
+            numbers.put(categories[i], i);
+            personal[i] = policy.taxonomy().isPersonal(categories[i]);
+        }
+        ToIntFunction<String> number = category -> {
+            Integer index = numbers.get(category);
+            if (index == null) {
+                throw new PolicyException(List.of("category '" + category + "' of the classification is not in the taxonomy"));
+            }
+            return index;
+        };
+        this.operatorView = operatorViewDestination(policy.taxonomy());
+        policy.destinations().values().forEach(d -> resolvedActions.put(d.id(), resolve(d)));
+        resolvedActions.put(OPERATOR_VIEW, resolve(operatorView));
+        policy.classification().forEach((type, c) -> plans.put(type, new TypePlan(
+                number.applyAsInt(c.keyCategory()),
+                FieldTree.of(c, number),
+                c.subjectPaths().stream().map(FieldSteps::of).toList(),
+                c.fields().entrySet().stream()
+                        .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
+                        .map(f -> FieldSteps.of(f.getKey()))
+                        .toList())));
+    }
+
+    private Action[] resolve(DestinationPolicy destination) {
+        Action[] actions = new Action[categories.length];
+        for (int i = 0; i < categories.length; i++) {
+            actions[i] = destination.actionFor(categories[i], policy.taxonomy());
+        }
+        return actions;
+    }
+
+    public PrivacyGate(PrivacyPolicy policy, ValueOperators operators) {
+        this(policy, operators, SubjectRestrictions.NONE, Clock.systemUTC());
+    }
+
+    public PrivacyPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Filters for delivery. The envelope is filtered in place (no second tree is built): the caller hands it over and
+     * reads what it still needs of the original, such as the key, before the call.
+     */
+    public GateResult filter(String destinationId, ObjectNode envelope) {
+        return filter(destinationId, envelope, false);
+    }
+
+    /** Filters in place, as {@link #filter}, and lists a decision per field path, for previews. */
+    public GateResult explain(String destinationId, ObjectNode envelope) {
+        return filter(destinationId, envelope, true);
+    }
+
+    private GateResult filter(String destinationId, ObjectNode envelope, boolean explain) {
+        DestinationPolicy destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
+                "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
+        return filter(destination, resolvedActions.get(destinationId), envelope, explain, true);
+    }
+
+    /**
+     * What an operator of the hub may see of a message (a dead letter, a held message): every value of a personal
+     * category masked whole (its length stays visible), non-personal values as they are, unclassified fields
+     * dropped and reported. Nothing is disclosed and no hold applies: the view never leaves the hub's operators.
+     */
+    public GateResult operatorView(ObjectNode envelope) {
+        return filter(operatorView, resolvedActions.get(OPERATOR_VIEW), envelope, false, false);
+    }
+
+    private static DestinationPolicy operatorViewDestination(Taxonomy taxonomy) {
+        Map<String, Action> actions = new LinkedHashMap<>();
+        taxonomy.categories().keySet().forEach(category -> actions.put(category,
+                taxonomy.isPersonal(category) ? new Action(ActionType.MASK, 0) : Action.ALLOW));
+        return new DestinationPolicy(OPERATOR_VIEW, DestinationPolicy.CONTROLLER, "hub-operations",
+                "Art. 6(1)(f) GDPR (legitimate interest: operating the hub)", actions);
+    }
+
+    private GateResult filter(DestinationPolicy destination, Action[] actions, ObjectNode envelope, boolean explain,
+                              boolean failClosed) {
+        String type = envelope.path("type").asText();
+        TypePlan plan = plans.get(type);
+        if (plan == null) {
+            throw new PrivacyGateException("no classification for message type '" + type + "': classify it in classification.yml");
+        }
+        JsonNode body = envelope.path("body");
+        Set<String> subjects = new TreeSet<>();
+        plan.subjects().forEach(path -> collect(body, path, 0, subjects));
+        Set<String> names = new HashSet<>();
+        plan.names().forEach(path -> collect(body, path, 0, names));
+        Walk walk = new Walk(actions, new RecordContext(names, subjects), explain);
+        Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (TECHNICAL_ENVELOPE_FIELDS.contains(name)) {
+                continue;
+            }
+            JsonNode filtered = null;
+            if ("key".equals(name)) {
+                filtered = walk.apply(KEY_PATH, plan.keyCategory(), field.getValue());
+            } else if ("body".equals(name) && field.getValue().isObject()) {
+                filtered = walk.object((ObjectNode) field.getValue(), plan.tree(), FieldPath.ROOT);
+            } else {
+                walk.unclassified("$" + name);
+            }
+            replace(field, fields, filtered);
+        }
+        if (failClosed && walk.discloses()) {
+            holdIfNotAllowed(destination, subjects);
+        }
+        return walk.result(envelope, destination, subjects);
+    }
+
+    /**
+     * Fail closed: personal data leaves only under a contract in force, with a transfer mechanism where needed, and
+     * for subjects whose processing is not restricted. Otherwise the whole message is held, not filtered further.
+     */
+    private void holdIfNotAllowed(DestinationPolicy destination, Set<String> subjects) {
+        if (!DestinationPolicy.CONTROLLER.equals(destination.processor())) {
+            DataProcessor processor = policy.processor(destination.processor()).orElseThrow(() -> new MessageHeldException(
+                    destination.id(), "processor '" + destination.processor() + "' is not registered"));
+            Optional<String> problem = ContractCheck.problem(processor, LocalDate.now(clock));
+            if (problem.isPresent()) {
+                throw new MessageHeldException(destination.id(), problem.get());
+            }
+        }
+        restrictions.restrictionFor(subjects, destination.purpose()).ifPresent(reason -> {
+            throw new MessageHeldException(destination.id(), reason);
+        });
+    }
+
+    /** Puts a field's filtered value in place of its value, or removes the field when nothing of it may leave. */
+    private static void replace(Map.Entry<String, JsonNode> field, Iterator<Map.Entry<String, JsonNode>> fields, JsonNode filtered) {
+        if (filtered == null) {
+            fields.remove();
+        } else if (filtered != field.getValue()) {
+            field.setValue(filtered);
+        }
+    }
+
+    private static void collect(JsonNode node, FieldSteps steps, int index, Set<String> out) {
+        if (index == steps.names().length) {
+            if (node.isValueNode() && !node.asText().isEmpty()) {
+                out.add(node.asText());
+            }
+            return;
+        }
+        JsonNode next = node.path(steps.names()[index]);
+        if (steps.arrays()[index]) {
+            for (JsonNode element : next) {
+                collect(element, steps, index + 1, out);
+            }
+        } else if (!next.isMissingNode()) {
+            collect(next, steps, index + 1, out);
+        }
+    }
+
+    /**
+     * What filtering a type needs of its classification: the number of the key's category, the field tree, and the
+     * paths of the subjects' identifiers and of the names the record carries.
+     */
+    private record TypePlan(int keyCategory, FieldTree tree, List<FieldSteps> subjects, List<FieldSteps> names) {
+    }
+
+    /** State of one filtering pass. */
+    private final class Walk {
+        private final RecordContext record;
+        private final Action[] actions;
+        private final boolean explain;
+        private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
+        /** The action taken per category number, null for categories the message did not carry. */
+        private final ActionType[] taken;
+        private final Set<String> unclassified = new LinkedHashSet<>();
+
+        Walk(Action[] actions, RecordContext record, boolean explain) {
+            this.record = record;
+            this.actions = actions;
+            this.explain = explain;
+            this.taken = new ActionType[actions.length];
+        }
+
+        GateResult result(ObjectNode filtered, DestinationPolicy destination, Set<String> subjects) {
+            Map<String, ActionType> categoryActions = new HashMap<>();
+            Set<String> sent = new TreeSet<>();
+            Set<String> masked = new TreeSet<>();
+            Set<String> dropped = new TreeSet<>();
+            for (int i = 0; i < taken.length; i++) {
+                ActionType type = taken[i];
+                if (type != null) {
+                    categoryActions.put(categories[i], type);
+                    (type == ActionType.ALLOW ? sent : type == ActionType.DROP ? dropped : masked).add(categories[i]);
+                }
+            }
+            if (!unclassified.isEmpty()) {
+                categoryActions.put(FieldDecision.UNCLASSIFIED, ActionType.DROP);
+            }
+            return new GateResult(filtered, destination, List.copyOf(decisions.values()), sent, masked, dropped,
+                    unclassified, subjects, categoryActions, policy.version());
+        }
+
+        ObjectNode object(ObjectNode node, FieldTree tree, FieldPath path) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                replace(field, fields, child(path.field(field.getKey()), field.getValue(), tree == null ? null : tree.child(field.getKey())));
+            }
+            return node;
+        }
+
+        private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
+            if (tree != null && tree.category() >= 0) {
+                return apply(path, tree.category(), value);
+            }
+            if (value.isObject()) {
+                return object((ObjectNode) value, tree, path);
+            }
+            if (value.isArray()) {
+                ArrayNode array = (ArrayNode) value;
+                FieldPath elements = path.elements();
+                FieldTree elementTree = tree == null ? null : tree.element();
+                int kept = 0;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode filtered = child(elements, array.get(i), elementTree);
+                    if (filtered != null) {
+                        array.set(kept++, filtered);
+                    }
+                }
+                while (array.size() > kept) {
+                    array.remove(array.size() - 1);
+                }
+                return array;
+            }
+            unclassified(path.toString());
+            return null;
+        }
+
+        JsonNode apply(FieldPath path, int category, JsonNode value) {
+            Action action = actions[category];
+            taken[category] = action.type(); // a category has one action per destination
+            if (explain) {
+                String text = path.toString();
+                decisions.putIfAbsent(text, new FieldDecision(text, categories[category], action.type()));
+            }
+            return switch (action.type()) {
+                case ALLOW -> value;
+                case DROP -> null;
+                default -> transform(value, action);
+            };
+        }
+
+        private JsonNode transform(JsonNode value, Action action) {
+            if (action.type() == ActionType.GENERALIZE && value.has("lat") && value.has("lon")) {
+                return operators.apply(action, value, record);
+            }
+            if (value.isObject()) {
+                value.fields().forEachRemaining(f -> f.setValue(transform(f.getValue(), action)));
+                return value;
+            }
+            if (value.isArray()) {
+                ArrayNode array = (ArrayNode) value;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, transform(array.get(i), action));
+                }
+                return array;
+            }
+            if (value.isNull()) {
+                return value;
+            }
+            return operators.apply(action, value, record);
+        }
+
+        /** True when a personal category is about to leave in any form. */
+        boolean discloses() {
+            for (int i = 0; i < taken.length; i++) {
+                ActionType type = taken[i];
+                if (type != null && type != ActionType.DROP && (type != ActionType.ALLOW || personal[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void unclassified(String path) {
+            unclassified.add(path);
+            if (explain) {
+                decisions.putIfAbsent(path, new FieldDecision(path, FieldDecision.UNCLASSIFIED, ActionType.DROP));
+            }
+        }
+    }
+
+}

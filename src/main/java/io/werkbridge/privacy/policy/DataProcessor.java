@@ -1,0 +1,35 @@
+package io.werkbridge.privacy.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A company that receives personal data under an Art. 28 GDPR contract, with what that contract allows.
+ *
+ * @param categories the categories (or their ancestors) the contract covers
+ */
+public record DataProcessor(
+        String id,
+        String name,
+        String address,
+        String country,
+        String role,
+        Contract contract,
+        String transferMechanism,
+        List<String> purposes,
+        List<String> categories) {
+
+    public DataProcessor {
+        purposes = List.copyOf(purposes);
+        categories = List.copyOf(categories);
+    }
+
+    /** Whether the contract covers a category (directly or through an ancestor). */
+    public boolean covers(String category) {
+        return categories.stream().anyMatch(allowed -> Taxonomy.within(category, allowed));
+    }
+
+    /** The data-processing contract; {@code sample} marks references invented for the default register. */
+    public record Contract(String reference, boolean sample, LocalDate validFrom, LocalDate validTo, String status) {
+    }
+}
