@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
- * {@code routes/machine-data.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
+ * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
  * node) with {@code machine-opcua-heartbeat}, and {@code machine-mtconnect}. Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */

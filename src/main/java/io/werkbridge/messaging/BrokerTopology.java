@@ -30,7 +30,7 @@ public final class BrokerTopology {
             CoreAddressConfiguration topic = new CoreAddressConfiguration()
                     .setName(FlowProperties.address(flow))
                     .addRoutingType(RoutingType.MULTICAST);
-            definition.destinations().forEach(destination -> topic.addQueueConfiguration(
+            definition.destinationNames().forEach(destination -> topic.addQueueConfiguration(
                     QueueConfiguration.of(FlowProperties.queue(flow, destination))
                             .setAddress(FlowProperties.address(flow))
                             .setRoutingType(RoutingType.MULTICAST)
@@ -38,7 +38,7 @@ public final class BrokerTopology {
             out.add(topic);
             out.add(anycast(FlowProperties.inbound(flow)));
             out.add(anycast(FlowProperties.deadLetter(flow)));
-            definition.destinations().forEach(destination -> out.add(anycast(FlowProperties.holdQueue(flow, destination))));
+            definition.destinationNames().forEach(destination -> out.add(anycast(FlowProperties.holdQueue(flow, destination))));
         });
         return out;
     }

@@ -1,9 +1,9 @@
 package io.werkbridge.messaging;
 
-import java.time.Instant;
 import io.werkbridge.model.CanonicalJson;
-import java.util.Optional;
 import io.werkbridge.privacy.gate.MessageHeldException;
+import java.time.Instant;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.springframework.stereotype.Component;

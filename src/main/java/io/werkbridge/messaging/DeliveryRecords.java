@@ -1,9 +1,9 @@
 package io.werkbridge.messaging;
 
 import io.micrometer.core.instrument.DistributionSummary;
-import io.werkbridge.privacy.audit.PendingDisclosure;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureRecord;
+import io.werkbridge.privacy.audit.PendingDisclosure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

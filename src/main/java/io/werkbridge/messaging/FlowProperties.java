@@ -1,8 +1,10 @@
 package io.werkbridge.messaging;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,9 +23,17 @@ public record FlowProperties(Map<String, Flow> flows) {
         flows = flows == null ? Map.of() : Map.copyOf(flows);
     }
 
-    public record Flow(List<String> destinations) {
+    /**
+     * @param destinations each destination of the flow, in the declared order, with the endpoint that sends to it:
+     *                     an HTTP(S) URL or a {@code direct:} route of the destination's connector
+     */
+    public record Flow(Map<String, String> destinations) {
         public Flow {
-            destinations = destinations == null ? List.of() : List.copyOf(destinations);
+            destinations = destinations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
+        }
+
+        public Set<String> destinationNames() {
+            return destinations.keySet();
         }
     }
 
@@ -72,7 +82,7 @@ public record FlowProperties(Map<String, Flow> flows) {
             return Optional.empty();
         }
         String name = queue.substring(prefix.length());
-        if (definition.destinations().contains(name)) {
+        if (definition.destinations().containsKey(name)) {
             return Optional.of(new FlowQueue(flow, name, FlowQueue.Kind.DESTINATION));
         }
         if (queue.equals(inbound(flow))) {

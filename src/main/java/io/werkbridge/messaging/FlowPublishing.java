@@ -1,14 +1,11 @@
 package io.werkbridge.messaging;
 
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.Processor;
 
 /**
- * Runs before a message is published on a flow's address (wired by the {@code soap} and {@code delivery} route
- * configurations for every {@code jms:topic:werkbridge.*} send): the canonical message id becomes Artemis' duplicate
+ * The step before a message is published on a flow's address ({@code flow-publish} in
+ * {@code routes/flow-templates.camel.yaml}): the canonical message id becomes Artemis' duplicate
  * detection id, so the broker drops a second publication of the same message (an inbound message redelivered after
  * a crash between publishing and acknowledging); the message group (JMSXGroupID, the entity key, e.g. a customer
  * number) is replaced by its keyed hash, so ordering per key holds while the broker's logs and consoles never show
@@ -16,24 +13,21 @@ import org.apache.camel.Processor;
  * Authorization, the caller's address, file names) is stored on the broker with the message; and the flow's received
  * counter moves.
  */
-public final class FlowPublishing implements Processor {
+public final class FlowPublishing {
 
     /** Artemis' duplicate detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
-    private final FlowProperties flows;
     private final FlowMetrics metrics;
     private final UnaryOperator<String> groupHash;
 
     /** @param groupHash a stable, keyed, one-way hash (the same key on every hub of a deployment) */
-    public FlowPublishing(FlowProperties flows, FlowMetrics metrics, UnaryOperator<String> groupHash) {
-        this.flows = flows;
+    public FlowPublishing(FlowMetrics metrics, UnaryOperator<String> groupHash) {
         this.metrics = metrics;
         this.groupHash = groupHash;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    public void prepare(Exchange exchange, String flow) {
         // by hand: Camel's removeHeaders with exclude patterns compiled a regular expression per header and pattern
         exchange.getMessage().getHeaders().keySet()
                 .removeIf(name -> !name.regionMatches(true, 0, HubHeaders.PREFIX, 0, HubHeaders.PREFIX.length())
@@ -46,19 +40,6 @@ public final class FlowPublishing implements Processor {
         if (group != null && !group.isEmpty()) {
             exchange.getMessage().setHeader(HubHeaders.GROUP_ID, groupHash.apply(group));
         }
-        flowOf(exchange.getProperty(ExchangePropertyKey.INTERCEPTED_ENDPOINT, String.class)).ifPresent(metrics::received);
-    }
-
-    /** {@code jms://topic:werkbridge.<flow>?...} -> the flow, if declared. */
-    private Optional<String> flowOf(String endpointUri) {
-        if (endpointUri == null) {
-            return Optional.empty();
-        }
-        int start = endpointUri.indexOf("topic:");
-        if (start < 0) {
-            return Optional.empty();
-        }
-        int end = endpointUri.indexOf('?', start);
-        return flows.flowOfAddress(endpointUri.substring(start + "topic:".length(), end < 0 ? endpointUri.length() : end));
+        metrics.received(flow);
     }
 }

@@ -6,15 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Idempotent delivery for every route that consumes a destination queue, wired by the {@code delivery} route
- * configuration: {@link #process} runs as the message comes off the queue and stops the route when the ledger says
- * this message reached this destination before (a redelivery after a rollback, a crash or a replay);
- * {@link #delivered} runs right after the send to the destination and records the delivery, together with the
+ * The first and the last step of every destination route ({@code flow-destination} in
+ * {@code routes/flow-templates.camel.yaml}): {@link #skipIfDelivered} runs as the message comes off the queue and
+ * stops the route when the ledger says this message reached this destination before (a redelivery after a rollback,
+ * a crash or a replay); {@link #record} runs right after the send and records the delivery, together with the
  * disclosure the privacy gate let through, in one database transaction ({@link DeliveryRecords}, group commit): a
  * failure later in the exchange cannot cause a second send, and a delivery is never acknowledged without its
  * disclosure record (if that append fails, neither row is written and the message is redelivered).
@@ -22,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * <p>The one window that stays open is a crash between the destination's answer and that record: the message is
  * then sent again with the same {@code Idempotency-Key}, which the destination uses to recognise it.
  */
-public final class IdempotentDelivery implements Processor {
+public final class IdempotentDelivery {
 
-    /** Exchange property: the message id as it came off the queue (headers are cleared before the HTTP call). */
-    static final String MESSAGE_ID = "WerkbridgeDeliveryMessageId";
+    /** Exchange property: the message id as it came off the queue (headers are cleared before the send). */
+    public static final String MESSAGE_ID = "WerkbridgeDeliveryMessageId";
     /** Exchange property: when the message was published on the flow (JMSTimestamp), epoch millis. */
     static final String PUBLISHED_AT = "WerkbridgeDeliveryPublishedAt";
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentDelivery.class);
@@ -45,8 +44,7 @@ public final class IdempotentDelivery implements Processor {
         this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    public void skipIfDelivered(Exchange exchange) {
         Optional<FlowQueue> queue = routes.consumedBy(exchange).filter(FlowQueue::isDestination);
         if (queue.isEmpty()) {
             return;
@@ -66,14 +64,8 @@ public final class IdempotentDelivery implements Processor {
         }
     }
 
-    /**
-     * Called right after the send to the destination, also when it failed (Camel runs an interceptor's afterUri
-     * either way): only a send without an exception is recorded.
-     */
-    public void delivered(Exchange exchange) {
-        if (exchange.isFailed()) {
-            return;
-        }
+    /** Called right after the destination accepted the message. */
+    public void record(Exchange exchange) {
         Optional<FlowQueue> queue = routes.consumedBy(exchange).filter(FlowQueue::isDestination);
         String messageId = exchange.getProperty(MESSAGE_ID, String.class);
         PendingDisclosure disclosure = PendingDisclosure.of(exchange);

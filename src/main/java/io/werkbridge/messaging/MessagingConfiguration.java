@@ -3,13 +3,14 @@ package io.werkbridge.messaging;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.werkbridge.model.CanonicalValidator;
-import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.gate.ValueOperators;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,9 +64,21 @@ public class MessagingConfiguration {
         return new DeliveryLedger(jdbc);
     }
 
-    @Bean("idempotentDelivery")
+    @Bean
     IdempotentDelivery idempotentDelivery(FlowRoutes routes, DeliveryLedger ledger, FlowMetrics metrics, DeliveryRecords records) {
         return new IdempotentDelivery(routes, ledger, metrics, records, Clock.systemUTC());
+    }
+
+    /** The first step of every destination route: a message that reached the destination before is not sent again. */
+    @Bean("skipIfDelivered")
+    Processor skipIfDelivered(IdempotentDelivery delivery) {
+        return delivery::skipIfDelivered;
+    }
+
+    /** The last step of every destination route: the ledger and the disclosure record, in one transaction. */
+    @Bean("recordDelivery")
+    Processor recordDelivery(IdempotentDelivery delivery) {
+        return delivery::record;
     }
 
     @Bean(destroyMethod = "close")
@@ -87,8 +100,8 @@ public class MessagingConfiguration {
     }
 
     @Bean("flowPublishing")
-    FlowPublishing flowPublishing(FlowProperties flows, FlowMetrics metrics, ValueOperators operators) {
-        return new FlowPublishing(flows, metrics, operators::hash);
+    FlowPublishing flowPublishing(FlowMetrics metrics, ValueOperators operators) {
+        return new FlowPublishing(metrics, operators::hash);
     }
 
     @Bean

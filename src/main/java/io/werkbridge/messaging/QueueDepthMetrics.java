@@ -29,7 +29,7 @@ public final class QueueDepthMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         List<Watched> watched = new ArrayList<>();
         flows.flows().forEach((flow, definition) -> {
-            definition.destinations().forEach(destination -> {
+            definition.destinationNames().forEach(destination -> {
                 watched.add(new Watched(flow, FlowProperties.queue(flow, destination), "destination"));
                 watched.add(new Watched(flow, FlowProperties.holdQueue(flow, destination), "hold"));
             });

@@ -1,5 +1,9 @@
 package io.werkbridge.privacy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.audit.DisclosureSearch;
+import io.werkbridge.privacy.audit.DisclosureVerifier;
 import io.werkbridge.privacy.camel.DecisionMetrics;
 import io.werkbridge.privacy.camel.PrivacyComponent;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
@@ -9,13 +13,9 @@ import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.policy.PolicyLoader;
 import io.werkbridge.privacy.vault.HubSecrets;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.vault.PseudonymVault;
-import io.werkbridge.privacy.audit.DisclosureSearch;
-import io.werkbridge.privacy.audit.DisclosureVerifier;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Pattern;

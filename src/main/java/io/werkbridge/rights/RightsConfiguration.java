@@ -2,17 +2,17 @@ package io.werkbridge.rights;
 
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.messaging.HoldQueues;
-import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
-import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
+import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import io.werkbridge.privacy.vault.SealedBox;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +63,7 @@ public class RightsConfiguration {
                                 ValueOperators operators, SealedBox rightsBox, RightsProperties properties,
                                 HoldQueues holds, FlowProperties flows) {
         Runnable releaseHolds = () -> flows.flows().forEach((flow, definition) ->
-                definition.destinations().forEach(destination -> holds.release(flow, destination, null)));
+                definition.destinationNames().forEach(destination -> holds.release(flow, destination, null)));
         return new RightsService(store, targets.external(), own, restrictions, operators, rightsBox, properties, releaseHolds, Clock.systemUTC());
     }
 
@@ -93,7 +93,7 @@ public class RightsConfiguration {
         List<String> parked = new ArrayList<>();
         flows.flows().forEach((flow, definition) -> {
             parked.add(FlowProperties.deadLetter(flow));
-            definition.destinations().forEach(destination -> parked.add(FlowProperties.queue(flow, destination) + ".hold"));
+            definition.destinationNames().forEach(destination -> parked.add(FlowProperties.queue(flow, destination) + ".hold"));
         });
         return new RetentionService(properties, disclosures, vault, contracts, holds, parked, jdbc, Clock.systemUTC());
     }

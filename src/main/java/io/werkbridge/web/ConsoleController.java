@@ -52,7 +52,7 @@ public final class ConsoleController {
     public List<Flow> flows() {
         return flows.flows().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new Flow(e.getKey(), e.getValue().destinations().stream()
+                .map(e -> new Flow(e.getKey(), e.getValue().destinationNames().stream()
                         .map(d -> new Destination(d, depths.pending(e.getKey(), d), depths.held(e.getKey(), d)))
                         .toList(), depths.deadLettered(e.getKey())))
                 .toList();

@@ -48,9 +48,10 @@ class DisclosureWithDeliveryTest extends HubTestSupport {
         try {
             jms.convertAndSend("werkbridge.customer-master.inbound", CanonicalJson.write(envelope));
 
-            // sent to both destinations (and again on each redelivery), but nothing recorded: dead-lettered twice
+            // sent to both destinations, but nothing recorded: the record step is retried (not the send), then the
+            // message is dead-lettered, once per destination
             await().atMost(WAIT).until(() -> deadLettered(messageId) == 2);
-            assertThat(delivered(SHOP, number)).hasSizeGreaterThan(1);
+            assertThat(delivered(SHOP, number)).isNotEmpty();
             assertThat(rows("delivered_message", messageId)).isZero();
             assertThat(rows("disclosure", messageId)).isZero();
             JsonNode parked = api().json(api().get(DLQ + "/" + messageId, "operator"));

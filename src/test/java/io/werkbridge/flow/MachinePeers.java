@@ -3,8 +3,8 @@ package io.werkbridge.flow;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.werkbridge.demo.SimulatedOpcUaMachine;
 import io.werkbridge.connector.serial.SocatPtyPair;
+import io.werkbridge.demo.SimulatedOpcUaMachine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -3,8 +3,8 @@ package io.werkbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions.Kind;
+import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,10 +3,7 @@ package io.werkbridge.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
@@ -14,14 +11,11 @@ import org.junit.jupiter.api.Test;
 class FlowPublishingTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final FlowPublishing publishing = new FlowPublishing(
-            new FlowProperties(Map.of("customer-master", new FlowProperties.Flow(List.of("shop")))),
-            new FlowMetrics(meters), key -> "hash-of-" + key);
+    private final FlowPublishing publishing = new FlowPublishing(new FlowMetrics(meters), key -> "hash-of-" + key);
 
     @Test
     void onlyTheHubsOwnHeadersReachTheBroker() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(ExchangePropertyKey.INTERCEPTED_ENDPOINT, "jms://topic:werkbridge.customer-master?deliveryPersistent=true");
         var message = exchange.getMessage();
         message.setHeader("Authorization", "Basic ZXJwOnN5bnRoZXRpYw==");
         message.setHeader("host", "127.0.0.1:8080");
@@ -31,7 +25,7 @@ class FlowPublishingTest {
         message.setHeader("WerkbridgeMessageId", "0b6f4a0e-8c1e-4b43-9d59-1d2f3a4b5c6d");
         message.setHeader("JMSXGroupID", "100234");
 
-        publishing.process(exchange);
+        publishing.prepare(exchange, "customer-master");
 
         assertThat(message.getHeaders()).containsOnlyKeys("WerkbridgeMessageId", "JMSXGroupID", FlowPublishing.DUPLICATE_ID);
         assertThat(message.getHeader("JMSXGroupID")).isEqualTo("hash-of-100234");

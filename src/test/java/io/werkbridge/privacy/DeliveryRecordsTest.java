@@ -1,6 +1,5 @@
 package io.werkbridge.privacy;
 
-import io.werkbridge.privacy.audit.PendingDisclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import io.werkbridge.messaging.FlowQueue;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureRecord;
 import io.werkbridge.privacy.audit.DisclosureVerifier;
+import io.werkbridge.privacy.audit.PendingDisclosure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package io.werkbridge.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.privacy.gate.GateResult;
 import io.werkbridge.privacy.gate.MessageHeldException;
 import io.werkbridge.privacy.gate.PrivacyGate;
 import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.policy.PrivacyPolicy;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,16 +1,16 @@
 package io.werkbridge.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.werkbridge.messaging.OutboundHeaders;
+import io.werkbridge.model.CanonicalJson;
+import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.camel.DecisionMetrics;
 import io.werkbridge.privacy.camel.PrivacyComponent;
 import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.policy.PolicyLoader;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.werkbridge.messaging.HttpDelivery;
-import io.werkbridge.model.CanonicalJson;
-import io.werkbridge.privacy.audit.DisclosureLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ class GateHeadersTest {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:deliver").to("privacy:shop").process(new HttpDelivery()).to("mock:shop");
+                    from("direct:deliver").to("privacy:shop").process(new OutboundHeaders()).to("mock:shop");
                 }
             });
             camel.start();

@@ -1,5 +1,9 @@
 package io.werkbridge.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.privacy.gate.PrivacyGate;
 import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
@@ -9,10 +13,6 @@ import io.werkbridge.privacy.policy.DataCategory;
 import io.werkbridge.privacy.policy.DataProcessor;
 import io.werkbridge.privacy.policy.DestinationPolicy;
 import io.werkbridge.privacy.policy.PrivacyPolicy;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.werkbridge.model.CanonicalJson;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.LinkedHashMap;

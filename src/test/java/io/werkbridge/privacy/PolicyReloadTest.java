@@ -1,15 +1,15 @@
 package io.werkbridge.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.PolicyWatcher;
 import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.policy.PolicyException;
 import io.werkbridge.privacy.policy.PolicyLoader;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -8,6 +8,8 @@ import io.werkbridge.connector.erp.services.DocumentAck;
 import io.werkbridge.connector.erp.services.OrderLine;
 import io.werkbridge.connector.erp.services.Payment;
 import io.werkbridge.connector.erp.services.Person;
+import io.werkbridge.messaging.HubHeaders;
+import io.werkbridge.messaging.IdempotentDelivery;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.InvalidCanonicalMessageException;
 import java.util.List;
@@ -15,7 +17,6 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,10 @@ import org.springframework.stereotype.Component;
 public final class ErpOrderTicketMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErpOrderTicketMapper.class);
-    private static final String MESSAGE_ID = "WerkbridgeMessageId";
     /** Looked up once: {@code DatatypeFactory.newInstance()} searches the class path on every call. */
     private static final DatatypeFactory DATATYPES = datatypeFactory();
 
-    public CreateSalesOrder salesOrder(String envelope, @Header(MESSAGE_ID) String messageId) {
+    public CreateSalesOrder salesOrder(String envelope, @ExchangeProperty(IdempotentDelivery.MESSAGE_ID) String messageId) {
         JsonNode body = body(envelope);
         CreateSalesOrder order = new CreateSalesOrder();
         order.setIdempotencyKey(idempotencyKey(messageId));
@@ -65,7 +65,7 @@ public final class ErpOrderTicketMapper {
         return order;
     }
 
-    public CreateServiceTicket serviceTicket(String envelope, @Header(MESSAGE_ID) String messageId) {
+    public CreateServiceTicket serviceTicket(String envelope, @ExchangeProperty(IdempotentDelivery.MESSAGE_ID) String messageId) {
         JsonNode body = body(envelope);
         CreateServiceTicket ticket = new CreateServiceTicket();
         ticket.setIdempotencyKey(idempotencyKey(messageId));
@@ -85,7 +85,7 @@ public final class ErpOrderTicketMapper {
      *
      * @param answer CXF's result list; the first element is the acknowledgement
      */
-    public String confirm(List<?> answer, @ExchangeProperty(MESSAGE_ID) String messageId) {
+    public String confirm(List<?> answer, @ExchangeProperty(IdempotentDelivery.MESSAGE_ID) String messageId) {
         if (answer == null || answer.isEmpty() || !(answer.get(0) instanceof DocumentAck ack)) {
             throw new IllegalStateException("the ERP answered without a documentAck");
         }
@@ -142,8 +142,8 @@ public final class ErpOrderTicketMapper {
 
     private static String idempotencyKey(String messageId) {
         if (messageId == null || messageId.isBlank()) {
-            throw new InvalidCanonicalMessageException(List.of("header " + MESSAGE_ID
-                    + ": missing, the ERP needs the message id as idempotency key"));
+            throw new InvalidCanonicalMessageException(List.of("the message id (" + HubHeaders.MESSAGE_ID
+                    + ") is missing: the ERP needs it as idempotency key"));
         }
         return messageId;
     }

@@ -1,7 +1,7 @@
 package io.werkbridge.privacy.api;
 
-import io.werkbridge.privacy.policy.PolicyException;
 import io.werkbridge.privacy.gate.PolicyStore;
+import io.werkbridge.privacy.policy.PolicyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

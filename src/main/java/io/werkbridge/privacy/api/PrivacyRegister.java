@@ -2,9 +2,9 @@ package io.werkbridge.privacy.api;
 
 import io.werkbridge.privacy.policy.Action;
 import io.werkbridge.privacy.policy.ActionType;
+import io.werkbridge.privacy.policy.DataProcessor;
 import io.werkbridge.privacy.policy.DestinationPolicy;
 import io.werkbridge.privacy.policy.PrivacyPolicy;
-import io.werkbridge.privacy.policy.DataProcessor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.werkbridge.privacy.camel;
 
-import io.werkbridge.privacy.policy.ActionType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.werkbridge.privacy.policy.ActionType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

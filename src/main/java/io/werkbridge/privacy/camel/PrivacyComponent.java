@@ -1,7 +1,7 @@
 package io.werkbridge.privacy.camel;
 
-import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.gate.PolicyStore;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;

@@ -1,7 +1,7 @@
 package io.werkbridge.privacy.camel;
 
-import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.audit.DisclosureLog;
+import io.werkbridge.privacy.gate.PolicyStore;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;

@@ -1,15 +1,15 @@
 package io.werkbridge.privacy.camel;
 
-import io.werkbridge.privacy.audit.PendingDisclosure;
-import io.werkbridge.privacy.gate.GateResult;
-import io.werkbridge.privacy.gate.PolicyStore;
-import io.werkbridge.privacy.gate.PrivacyGateException;
-import io.werkbridge.privacy.policy.DestinationPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureRecord;
+import io.werkbridge.privacy.audit.PendingDisclosure;
+import io.werkbridge.privacy.gate.GateResult;
+import io.werkbridge.privacy.gate.PolicyStore;
+import io.werkbridge.privacy.gate.PrivacyGateException;
+import io.werkbridge.privacy.policy.DestinationPolicy;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;

@@ -1,8 +1,8 @@
 package io.werkbridge.privacy.gate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.privacy.policy.ActionType;
 import io.werkbridge.privacy.policy.DestinationPolicy;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

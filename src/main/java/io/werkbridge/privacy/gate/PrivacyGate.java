@@ -1,5 +1,8 @@
 package io.werkbridge.privacy.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.privacy.policy.Action;
 import io.werkbridge.privacy.policy.ActionType;
 import io.werkbridge.privacy.policy.DataProcessor;
@@ -7,9 +10,6 @@ import io.werkbridge.privacy.policy.DestinationPolicy;
 import io.werkbridge.privacy.policy.PolicyException;
 import io.werkbridge.privacy.policy.PrivacyPolicy;
 import io.werkbridge.privacy.policy.Taxonomy;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;

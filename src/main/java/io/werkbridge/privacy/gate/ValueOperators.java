@@ -1,6 +1,5 @@
 package io.werkbridge.privacy.gate;
 
-import io.werkbridge.privacy.policy.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.werkbridge.privacy.operator.Generalization;
@@ -8,6 +7,7 @@ import io.werkbridge.privacy.operator.IpTruncation;
 import io.werkbridge.privacy.operator.KeyedHash;
 import io.werkbridge.privacy.operator.Masking;
 import io.werkbridge.privacy.operator.TokenShapes;
+import io.werkbridge.privacy.policy.Action;
 import io.werkbridge.privacy.text.Checksums;
 import io.werkbridge.privacy.text.PiiTextScanner;
 import io.werkbridge.privacy.vault.Pseudonymizer;

@@ -1,6 +1,5 @@
 package io.werkbridge.machine.mtconnect;
 
-import io.werkbridge.connector.mtconnect.MtConnectAgent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,6 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.werkbridge.connector.mtconnect.MtConnectAgent;
 import io.werkbridge.machine.MachineEvents;
 import io.werkbridge.machine.MachineFileReader;
 import io.werkbridge.machine.MachineRegistry;

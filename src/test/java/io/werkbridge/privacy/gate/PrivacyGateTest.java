@@ -1,16 +1,16 @@
 package io.werkbridge.privacy.gate;
 
-import io.werkbridge.privacy.PolicyFixtures;
-import io.werkbridge.privacy.policy.Action;
-import io.werkbridge.privacy.policy.ActionType;
-import io.werkbridge.privacy.policy.DestinationPolicy;
-import io.werkbridge.privacy.policy.PrivacyPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.model.CanonicalJson;
+import io.werkbridge.privacy.PolicyFixtures;
+import io.werkbridge.privacy.policy.Action;
+import io.werkbridge.privacy.policy.ActionType;
+import io.werkbridge.privacy.policy.DestinationPolicy;
+import io.werkbridge.privacy.policy.PrivacyPolicy;
 import org.junit.jupiter.api.Test;
 
 class PrivacyGateTest {

@@ -1,8 +1,8 @@
 package io.werkbridge.privacy.gate;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.werkbridge.privacy.policy.Action;
 import io.werkbridge.privacy.policy.ActionType;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Set;
 
 /** Calls the package-private operator dispatch the way the gate does. */

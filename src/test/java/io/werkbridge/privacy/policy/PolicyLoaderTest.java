@@ -1,9 +1,9 @@
 package io.werkbridge.privacy.policy;
 
-import io.werkbridge.privacy.PolicyFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.werkbridge.privacy.PolicyFixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

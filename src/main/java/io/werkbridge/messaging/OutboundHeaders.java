@@ -7,11 +7,12 @@ import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares a gated message for HTTP delivery: every inbound header is removed (so nothing the gate did not see
- * leaves in a header), then only the content type, the method and an idempotency key are set.
+ * The headers a gated message leaves with: every header it came with is removed (so nothing the gate did not see
+ * leaves in one), then only the HTTP method, the content type and the idempotency key are set. Connectors that do not
+ * speak HTTP (the ERP's SOAP calls, the shop's admin API) set their own on top.
  */
-@Component("httpDelivery")
-public final class HttpDelivery implements Processor {
+@Component("outboundHeaders")
+public final class OutboundHeaders implements Processor {
 
     @Override
     public void process(Exchange exchange) {
