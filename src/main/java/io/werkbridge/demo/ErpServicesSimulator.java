@@ -1,7 +1,7 @@
 package io.werkbridge.demo;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +33,8 @@ public class ErpServicesSimulator {
     private static final int MAX_DOCUMENTS = 10_000;
     private static final String NS = "urn:werkbridge:erp:services:1";
 
-    private final Map<String, String> documents = new ConcurrentHashMap<>();
+    /** Document numbers by idempotency key; bounded, the least used keys are forgotten first. */
+    private final Cache<String, String> documents = Caffeine.newBuilder().maximumSize(MAX_DOCUMENTS).executor(Runnable::run).build();
     private final AtomicLong next = new AtomicLong(1);
 
     @PostMapping(path = "/simulator/erp/services", produces = "text/xml")
@@ -55,11 +56,8 @@ public class ErpServicesSimulator {
     }
 
     private String acknowledge(String key, String prefix) {
-        boolean seen = documents.containsKey(key);
-        if (!seen && documents.size() >= MAX_DOCUMENTS) {
-            documents.clear();
-        }
-        String number = documents.computeIfAbsent(key, k -> prefix + next.getAndIncrement());
+        boolean seen = documents.getIfPresent(key) != null;
+        String number = documents.get(key, k -> prefix + next.getAndIncrement());
         return "<e:documentAck><e:idempotencyKey>" + key + "</e:idempotencyKey><e:documentNumber>" + number
                 + "</e:documentNumber><e:status>" + (seen ? "duplicate" : "created") + "</e:status></e:documentAck>";
     }

@@ -12,11 +12,14 @@ import io.werkbridge.privacy.gate.PolicyWatcher;
 import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.policy.PolicyLoader;
+import io.werkbridge.privacy.vault.DataKeys;
 import io.werkbridge.privacy.vault.HubSecrets;
 import io.werkbridge.privacy.vault.PseudonymVault;
+import io.werkbridge.privacy.vault.SealedBox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -33,9 +36,26 @@ public class PrivacyConfiguration {
 
     private static final Pattern BASE64 = Pattern.compile("^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
 
+    /**
+     * The keyset that seals vault values and rights data, kept in the database under the hub key. A former hub key in
+     * {@code werkbridge.privacy.previous-hash-key} re-wraps it under a new one; without it a changed key stops the start.
+     */
     @Bean
-    PseudonymVault pseudonymVault(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc) {
-        return new PseudonymVault(jdbc, hubKey(configuredKey, jdbc));
+    DataKeys dataKeys(@Value("${werkbridge.privacy.hash-key:}") String configuredKey,
+                      @Value("${" + DataKeys.PREVIOUS_KEY_SETTING + ":}") String previousKey,
+                      @Value("${werkbridge.privacy.data-key-rotation:P90D}") Duration rotation, JdbcTemplate jdbc) {
+        return DataKeys.open(jdbc, hubKey(configuredKey, jdbc), previousKey.isBlank() ? null : decode(previousKey), rotation, Clock.systemUTC());
+    }
+
+    @Bean
+    SealedBox sealedBox(DataKeys keys) {
+        return new SealedBox(keys);
+    }
+
+    /** Entries still in the former format are converted before the vault is used. */
+    @Bean
+    PseudonymVault pseudonymVault(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc, SealedBox box) {
+        return PseudonymVault.open(jdbc, hubKey(configuredKey, jdbc), box);
     }
 
     @Bean

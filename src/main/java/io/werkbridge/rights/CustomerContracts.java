@@ -1,5 +1,7 @@
 package io.werkbridge.rights;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
@@ -11,9 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Remembers, per customer number, when the customer's contract ends, as the customer-master flow last saw it, so
  * retention can forget the customer's pseudonyms six months later. Nothing else of the master data is kept.
  * What was written is remembered in memory for {@link #REWRITE_AFTER}, so a stream of updates of the same customer
- * (the common case: address or contact changes) costs no database write while the contract end stays the same.
+ * (the common case: address or contact changes) costs no database write while the contract end stays the same. The
+ * memory is a bounded Caffeine cache: when full, the customers least worth keeping are forgotten one at a time.
  */
 public final class CustomerContracts {
 
@@ -30,11 +31,18 @@ public final class CustomerContracts {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    /** The contract end last written per customer; the clock drives expiry, so tests can move time. */
+    private final Cache<String, Written> written;
 
     public CustomerContracts(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.written = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(REWRITE_AFTER)
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .executor(Runnable::run).build();
     }
 
     /** Route step for customer-master messages; other messages pass untouched. */
@@ -49,12 +57,11 @@ public final class CustomerContracts {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("contract.end is not an ISO date", e);
         }
-        Instant at = clock.instant();
-        Written last = written.get(envelope.key());
-        if (last != null && Objects.equals(last.contractEnd(), contractEnd) && at.isBefore(last.at().plus(REWRITE_AFTER))) {
+        Written last = written.getIfPresent(envelope.key());
+        if (last != null && Objects.equals(last.contractEnd(), contractEnd)) {
             return;
         }
-        Timestamp now = Timestamp.from(at);
+        Timestamp now = Timestamp.from(clock.instant());
         Date date = contractEnd == null ? null : Date.valueOf(contractEnd);
         if (jdbc.update("UPDATE customer_contract SET contract_end = ?, updated_at = ? WHERE customer_number = ?", date, now, envelope.key()) == 0) {
             try {
@@ -63,13 +70,11 @@ public final class CustomerContracts {
                 jdbc.update("UPDATE customer_contract SET contract_end = ?, updated_at = ? WHERE customer_number = ?", date, now, envelope.key());
             }
         }
-        if (written.size() >= MAX_REMEMBERED) {
-            written.clear();
-        }
-        written.put(envelope.key(), new Written(contractEnd, at));
+        written.put(envelope.key(), new Written(contractEnd));
     }
 
-    private record Written(LocalDate contractEnd, Instant at) {
+    /** A contract end as written; null when the customer has none. */
+    private record Written(LocalDate contractEnd) {
     }
 
     /** Customers whose contract ended before {@code cutoff}. */
@@ -79,6 +84,6 @@ public final class CustomerContracts {
 
     public void forget(String customerNumber) {
         jdbc.update("DELETE FROM customer_contract WHERE customer_number = ?", customerNumber);
-        written.remove(customerNumber);
+        written.invalidate(customerNumber);
     }
 }

@@ -67,7 +67,7 @@ public final class OwnStoresTarget implements RightsTarget {
 
     private int pseudonymsOf(SubjectIds subject) {
         return subject.refs().stream().mapToInt(ref -> {
-            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault WHERE subject_refs LIKE ?", Integer.class, "%," + ref + ",%");
+            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, ref);
             return n == null ? 0 : n;
         }).sum();
     }

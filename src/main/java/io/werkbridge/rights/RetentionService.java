@@ -79,7 +79,7 @@ public final class RetentionService {
     }
 
     private int countPseudonyms(String customer) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault WHERE subject_refs LIKE ?", Integer.class, "%," + customer + ",%");
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, customer);
         return n == null ? 0 : n;
     }
 

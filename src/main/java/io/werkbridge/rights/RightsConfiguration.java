@@ -26,20 +26,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class RightsConfiguration {
 
+    /** Payloads and exports still sealed in the former format are converted before anything reads them. */
     @Bean
-    RightsStore rightsStore(JdbcTemplate jdbc) {
-        return new RightsStore(jdbc, Clock.systemUTC());
+    RightsStore rightsStore(JdbcTemplate jdbc, SealedBox box, ValueOperators operators) {
+        RightsStore store = new RightsStore(jdbc, Clock.systemUTC());
+        store.convertFormerCiphertexts(box, HexFormat.of().parseHex(operators.hash(RightsStore.FORMER_SEALING_LABEL)));
+        return store;
     }
 
     @Bean
     OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
         return new OwnStoresTarget(disclosures, vault, jdbc);
-    }
-
-    /** Seals what requests carry (e-mail, corrections, collected exports) under a key derived from the hub secret. */
-    @Bean
-    SealedBox rightsBox(ValueOperators operators) {
-        return new SealedBox(HexFormat.of().parseHex(operators.hash("werkbridge-rights-sealing-v1")));
     }
 
     @Bean
@@ -60,21 +57,21 @@ public class RightsConfiguration {
 
     @Bean
     RightsService rightsService(RightsStore store, RightsTargets targets, OwnStoresTarget own, JdbcSubjectRestrictions restrictions,
-                                ValueOperators operators, SealedBox rightsBox, RightsProperties properties,
+                                ValueOperators operators, SealedBox box, RightsProperties properties,
                                 HoldQueues holds, FlowProperties flows) {
         Runnable releaseHolds = () -> flows.flows().forEach((flow, definition) ->
                 definition.destinationNames().forEach(destination -> holds.release(flow, destination, null)));
-        return new RightsService(store, targets.external(), own, restrictions, operators, rightsBox, properties, releaseHolds, Clock.systemUTC());
+        return new RightsService(store, targets.external(), own, restrictions, operators, box, properties, releaseHolds, Clock.systemUTC());
     }
 
     @Bean
-    RightsWorker rightsWorker(RightsStore store, RightsTargets targets, SealedBox rightsBox, RightsProperties properties) {
-        return new RightsWorker(store, targets.all(), rightsBox, properties, Clock.systemUTC());
+    RightsWorker rightsWorker(RightsStore store, RightsTargets targets, SealedBox box, RightsProperties properties) {
+        return new RightsWorker(store, targets.all(), box, properties, Clock.systemUTC());
     }
 
     @Bean
-    RightsExport rightsExport(RightsStore store, OwnStoresTarget own, SealedBox rightsBox) {
-        return new RightsExport(store, own, rightsBox, Clock.systemUTC());
+    RightsExport rightsExport(RightsStore store, OwnStoresTarget own, SealedBox box) {
+        return new RightsExport(store, own, box, Clock.systemUTC());
     }
 
     @Bean

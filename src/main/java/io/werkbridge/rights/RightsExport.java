@@ -40,7 +40,7 @@ public final class RightsExport {
         subject.put("contactId", request.contactId());
         ObjectNode systems = out.putObject("systems");
         Map<String, String> data = new TreeMap<>();
-        store.exports(request.id()).forEach(row -> data.put(row[0], box.open(row[1])));
+        store.exports(request.id()).forEach(row -> data.put(row[0], box.open(row[1], RightsStore.exportRow(request.id(), row[0]))));
         ArrayNode notes = out.putArray("notes");
         request.tasks().forEach(task -> {
             ObjectNode system = systems.putObject(task.system());

@@ -79,7 +79,8 @@ public final class RightsService {
             store.insertTask(id, OwnStoresTarget.SYSTEM, TaskState.DONE, received, null,
                     kind.id() + " stored for purpose '" + effectivePurpose + "'; the privacy gate holds the subject's messages until lifted");
         } else {
-            store.insertRequest(id, type, subject, emailHash, null, idempotencyKey, received, due, State.OPEN, box.seal(payload(subject, corrections)));
+            store.insertRequest(id, type, subject, emailHash, null, idempotencyKey, received, due, State.OPEN,
+                    box.seal(payload(subject, corrections), RightsStore.payloadRow(id)));
             for (String system : systemsFor(type, subject)) {
                 if (system.equals(OwnStoresTarget.SYSTEM) || targets.containsKey(system)) {
                     store.insertTask(id, system, TaskState.PENDING, received, null, null);

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.werkbridge.privacy.vault.LegacyCiphertexts;
+import io.werkbridge.privacy.vault.SealedBox;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rights requests, their tasks and sealed exports in the database. */
@@ -21,6 +23,28 @@ public final class RightsStore {
     public RightsStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The label the former code derived the rights data's encryption key with from the hub key. */
+    static final String FORMER_SEALING_LABEL = "werkbridge-rights-sealing-v1";
+    private static final List<LegacyCiphertexts.Column> SEALED = List.of(
+            new LegacyCiphertexts.Column("rights_request", "payload_cipher", List.of("id"), key -> payloadRow(key.get(0))),
+            new LegacyCiphertexts.Column("rights_export", "data_cipher", List.of("request_id", "system"), key -> exportRow(key.get(0), key.get(1))));
+
+    /** The associated data of a request's sealed payload: it does not open as another request's. */
+    static String payloadRow(String requestId) {
+        return "rights_request.payload_cipher/" + requestId;
+    }
+
+    /** The associated data of a system's sealed export for a request (request ids are UUIDs, without '/'). */
+    static String exportRow(String requestId, String system) {
+        return "rights_export.data_cipher/" + requestId + "/" + system;
+    }
+
+    /** Converts payloads and exports still sealed in the former format; run at start-up, before the worker. */
+    void convertFormerCiphertexts(SealedBox box, byte[] formerKey) {
+        LegacyCiphertexts legacy = new LegacyCiphertexts(jdbc, box);
+        SEALED.forEach(column -> legacy.convert(column, formerKey));
     }
 
     /** A stored request as the worker needs it. */

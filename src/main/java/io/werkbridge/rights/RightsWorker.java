@@ -48,12 +48,12 @@ public final class RightsWorker {
         RightsTarget target = targets.get(system);
         try {
             JsonNode payload = request.payloadCipher() == null ? CanonicalJson.mapper().createObjectNode()
-                    : CanonicalJson.read(box.open(request.payloadCipher()));
+                    : CanonicalJson.read(box.open(request.payloadCipher(), RightsStore.payloadRow(requestId)));
             SubjectIds subject = new SubjectIds(request.customerNumber(), request.contactId(),
                     payload.path("email").isTextual() ? payload.path("email").asText() : null);
             TargetOutcome outcome = target.execute(request.type(), subject, payload.get("corrections"));
             if (outcome.data() != null) {
-                store.saveExport(requestId, system, box.seal(outcome.data()));
+                store.saveExport(requestId, system, box.seal(outcome.data(), RightsStore.exportRow(requestId, system)));
             }
             store.taskDone(requestId, system, outcome.result());
             LOG.info("rights request {}: {} done ({})", requestId, system, outcome.result());

@@ -1,13 +1,13 @@
 package io.werkbridge.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.werkbridge.privacy.operator.KeyedHash;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -15,16 +15,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * hundreds of times a second pays the deliberately slow bcrypt check once per {@code ttl} instead of on every
  * request. Only successful checks are remembered, under a keyed HMAC of the pair (the key is random per process and
  * never leaves it, the password is never stored), so guessing a password is exactly as slow as without the cache.
- * A changed password hash is a different pair. The cache is bounded: when full it is cleared.
+ * A changed password hash is a different pair. The cache is bounded (Caffeine): when full, the pairs least worth
+ * keeping go, one at a time, and a remembered pair expires {@code ttl} after it was verified.
  */
 public final class CachingPasswordEncoder implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final Duration ttl;
-    private final int maxEntries;
-    private final Clock clock;
     private final KeyedHash pairs;
-    private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> verified;
 
     public CachingPasswordEncoder(PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
         if (ttl.isNegative() || maxEntries < 1) {
@@ -32,8 +31,9 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
         }
         this.delegate = delegate;
         this.ttl = ttl;
-        this.maxEntries = maxEntries;
-        this.clock = clock;
+        // the clock drives expiry, so a test can move time; maintenance on the caller's thread, no pool needed
+        this.verified = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl)
+                .ticker(() -> nanos(clock.instant())).executor(Runnable::run).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.pairs = new KeyedHash(secret); // copies the key
@@ -51,19 +51,12 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
             return delegate.matches(rawPassword, encodedPassword);
         }
         String pair = digest(rawPassword, encodedPassword);
-        Instant now = clock.instant();
-        Instant until = verified.get(pair);
-        if (until != null && now.isBefore(until)) {
+        if (verified.getIfPresent(pair) != null) {
             return true;
         }
         boolean matches = delegate.matches(rawPassword, encodedPassword);
         if (matches) {
-            if (verified.size() >= maxEntries) {
-                verified.clear();
-            }
-            verified.put(pair, now.plus(ttl));
-        } else if (until != null) {
-            verified.remove(pair);
+            verified.put(pair, Boolean.TRUE);
         }
         return matches;
     }
@@ -71,6 +64,10 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private String digest(CharSequence rawPassword, String encodedPassword) {

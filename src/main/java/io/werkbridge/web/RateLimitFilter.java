@@ -1,13 +1,14 @@
 package io.werkbridge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,20 +20,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A token bucket per client (the authenticated name; the remote address for anonymous callers): above the rate the
  * request is answered 429 with {@code Retry-After}. Runs after authentication, so a client cannot starve another.
+ * The buckets are a bounded Caffeine cache: a bucket left alone until it is full again is as good as a new one and is
+ * forgotten, so addresses seen once do not pile up; beyond {@value #MAX_CLIENTS} clients the least active go first.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
+    static final int MAX_CLIENTS = 100_000;
     private final double perSecond;
     private final int burst;
     private final ObjectMapper json;
     private final LongSupplier nanoTime;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     public RateLimitFilter(double perSecond, int burst, ObjectMapper json, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.json = json;
         this.nanoTime = nanoTime;
+        Duration refill = Duration.ofNanos((long) Math.ceil(burst / perSecond * 1e9)); // an empty bucket is full again after this
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(refill)
+                .ticker(nanoTime::getAsLong).executor(Runnable::run).build();
+    }
+
+    /** How many clients have a bucket now. */
+    long clients() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     @Override
@@ -46,7 +59,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         String client = who != null && who.isAuthenticated() ? "client:" + who.getName() : "address:" + request.getRemoteAddr();
-        long waitNanos = buckets.computeIfAbsent(client, k -> new Bucket(burst, nanoTime.getAsLong())).take(perSecond, burst, nanoTime.getAsLong());
+        long waitNanos = buckets.get(client, k -> new Bucket(burst, nanoTime.getAsLong())).take(perSecond, burst, nanoTime.getAsLong());
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

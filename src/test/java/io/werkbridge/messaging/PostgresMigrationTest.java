@@ -87,6 +87,47 @@ class PostgresMigrationTest {
         assertThat(ledger.isDelivered(shop, id)).isFalse();
     }
 
+    /**
+     * Migration 10 splits the vault's comma-joined subjects on PostgreSQL too, and the start-up converts values sealed
+     * in the former format (the ciphertexts were made by the former SealedBox under the key derived from this hub key).
+     */
+    @Test
+    void theVaultsFormerRowsAreMigratedOnPostgres() throws SQLException {
+        assumeTrue(reachable(), "no PostgreSQL reachable at " + URL + " as " + USER + ": migration test skipped");
+        String schema = "wb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        byte[] hubKey = "vault-test-key-0123456789abcdef0123".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (SingleConnectionDataSource admin = new SingleConnectionDataSource(URL, USER, "", true)) {
+            try {
+                Flyway.configure().dataSource(admin).schemas(schema).createSchemas(true)
+                        .locations("classpath:db/migration").target("8").load().migrate();
+                JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL + "?currentSchema=" + schema, USER, ""));
+                jdbc.update("INSERT INTO pseudonym_vault (token, shape, value_hash, value_cipher, subject_refs, created_at) VALUES (?, ?, ?, ?, ?, now())",
+                        "tok-erika@token.invalid", "EMAIL", "h1", "+j8ZBWGeGg0nmkIQ2+oPqVGXOtBvo/YM8M+C/hTUkQK+LPB5p3LtWzxV8cyp", ",100234,a_b,");
+                jdbc.update("INSERT INTO pseudonym_vault (token, shape, value_hash, value_cipher, subject_refs, created_at) VALUES (?, ?, ?, ?, ?, now())",
+                        "+4900000001", "PHONE", "h2", "fluEamxgSYk4pqempIofjL58MSz3pv7welFmpqRq3j7MFrlLRqJ0ZH5IJQ==", ",axb,");
+                Flyway.configure().dataSource(admin).schemas(schema).locations("classpath:db/migration").load().migrate();
+
+                io.werkbridge.privacy.vault.DataKeys keys = io.werkbridge.privacy.vault.DataKeys.open(jdbc, hubKey);
+                io.werkbridge.privacy.vault.PseudonymVault vault = io.werkbridge.privacy.vault.PseudonymVault.open(jdbc, hubKey,
+                        new io.werkbridge.privacy.vault.SealedBox(keys));
+
+                assertThat(vault.detokenize("tok-erika@token.invalid")).contains("erika@example.com");
+                assertThat(jdbc.queryForList("SELECT value_cipher FROM pseudonym_vault", String.class)).hasSize(2)
+                        .allSatisfy(stored -> assertThat(stored).startsWith("v2:"));
+                assertThat(jdbc.queryForList("SELECT subject_ref FROM pseudonym_vault_subject ORDER BY subject_ref", String.class))
+                        .containsExactly("100234", "a_b", "axb");
+                keys.rotate();
+                String max = vault.tokenize("max@example.com", io.werkbridge.privacy.operator.TokenShapes.Shape.EMAIL, Set.of("a_b"));
+                assertThat(vault.detokenize(max)).contains("max@example.com");
+                assertThat(vault.detokenize("+4900000001")).contains("+49 521 5551234");
+                assertThat(vault.forgetSubject("a_b")).isEqualTo(2);
+                assertThat(vault.detokenize("+4900000001")).isPresent();
+            } finally {
+                new JdbcTemplate(admin).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
     private static boolean reachable() {
         try (Connection ignored = DriverManager.getConnection(URL, USER, "")) {
             return true;

@@ -23,6 +23,7 @@ import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.operator.TokenShapes.Shape;
+import io.werkbridge.privacy.vault.DataKeys;
 import io.werkbridge.privacy.vault.PseudonymVault;
 import io.werkbridge.privacy.vault.SealedBox;
 import io.werkbridge.rights.RightsRequest.State;
@@ -87,7 +88,7 @@ class RightsRequestsTest {
         OwnStoresTarget own = new OwnStoresTarget(new DisclosureSearch(ds), vault, jdbc);
         Map<String, RightsTarget> all = new LinkedHashMap<>(external);
         all.put(own.system(), own);
-        SealedBox box = new SealedBox(new byte[32]);
+        SealedBox box = new SealedBox(DataKeys.open(jdbc, KEY));
         store = new RightsStore(jdbc, clock);
         service = new RightsService(store, external, own, restrictions, new ValueOperators(KEY), box, properties, releases::incrementAndGet, clock);
         worker = new RightsWorker(store, all, box, properties, clock);

@@ -69,4 +69,27 @@ class CachingPasswordEncoderTest {
         off.matches("synthetic-secret", hash);
         assertThat(checks).hasValue(5);
     }
+
+    @Test
+    void aFullCacheForgetsOnePairNotAll() {
+        CachingPasswordEncoder cache = new CachingPasswordEncoder(counting, Duration.ofMinutes(5), 3, clock);
+        String[] passwords = {"first-secret", "second-secret", "third-secret", "fourth-secret"};
+        String[] hashes = new String[passwords.length];
+        for (int i = 0; i < passwords.length; i++) {
+            hashes[i] = bcrypt.encode(passwords[i]);
+        }
+        for (int i = 0; i < 3; i++) {
+            for (int call = 0; call < 5; call++) {
+                assertThat(cache.matches(passwords[i], hashes[i])).isTrue();
+            }
+        }
+        assertThat(checks).hasValue(3);
+
+        assertThat(cache.matches(passwords[3], hashes[3])).isTrue();
+        assertThat(checks).hasValue(4);
+        for (int i = 0; i < 3; i++) {
+            assertThat(cache.matches(passwords[i], hashes[i])).isTrue();
+        }
+        assertThat(checks).as("at most the one pair evicted for the fourth is checked again").hasValueLessThanOrEqualTo(5);
+    }
 }

@@ -47,4 +47,27 @@ class RateLimitFilterTest {
         assertThat(call("shop")).as("one token after half a second at 2/s").isEqualTo(200);
         assertThat(call("shop")).isEqualTo(429);
     }
+
+    @Test
+    void bucketsOfCallersGoneQuietUntilTheirBucketIsFullAreForgotten() throws Exception {
+        for (int i = 0; i < 1000; i++) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/shop/orders");
+            request.setRemoteAddr("2001:db8::" + Integer.toHexString(i));
+            filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        }
+        assertThat(filter.clients()).isEqualTo(1000);
+        assertThat(call("shop")).isEqualTo(200);
+        assertThat(call("shop")).isEqualTo(200);
+        assertThat(call("shop")).isEqualTo(200);
+        assertThat(call("shop")).isEqualTo(429);
+
+        nanos.addAndGet(1_500_000_000L); // 3 tokens at 2/s: every bucket is full again
+
+        assertThat(filter.clients()).isZero();
+        assertThat(call("shop")).as("a full burst again, as before").isEqualTo(200);
+        assertThat(call("shop")).isEqualTo(200);
+        assertThat(call("shop")).isEqualTo(200);
+        assertThat(call("shop")).isEqualTo(429);
+        assertThat(filter.clients()).isEqualTo(1);
+    }
 }

@@ -10,24 +10,54 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pseudonym vault in table {@code pseudonym_vault}: token → value, the value encrypted with AES-GCM under a key
- * derived from the hub's secret, found again through a keyed hash so the same value keeps its token. Subject
- * references are kept so erasure can forget a subject's tokens.
+ * The pseudonym vault in table {@code pseudonym_vault}: token → value, the value sealed by the hub's {@link SealedBox}
+ * for its token's row, found again through a keyed hash so the same value keeps its token. The data subjects of each
+ * entry are rows of {@code pseudonym_vault_subject}, so erasure can forget a subject's tokens.
  */
 public final class PseudonymVault implements Pseudonymizer {
 
+    /** The label the former code derived the vault's encryption key with from the hub key. */
+    static final String FORMER_ENCRYPTION_LABEL = "werkbridge-vault-encryption-v1";
+    /** The sealed column, for the conversion of the former format. */
+    static final LegacyCiphertexts.Column SEALED = new LegacyCiphertexts.Column("pseudonym_vault", "value_cipher",
+            List.of("token"), key -> row(key.get(0)));
+
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final KeyedHash valueHash;
     private final SealedBox box;
     private final TokenShapes shapes = new TokenShapes();
 
-    public PseudonymVault(JdbcTemplate jdbc, byte[] hubSecret) {
+    /**
+     * @param hubKey the lookup hash's key is derived from it (as before the keyset, so existing entries are found)
+     */
+    public PseudonymVault(JdbcTemplate jdbc, byte[] hubKey, SealedBox box) {
         this.jdbc = jdbc;
-        KeyedHash derive = new KeyedHash(hubSecret);
-        this.valueHash = new KeyedHash(HexFormat.of().parseHex(derive.hash("werkbridge-vault-lookup-v1")));
-        this.box = new SealedBox(HexFormat.of().parseHex(derive.hash("werkbridge-vault-encryption-v1")));
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        this.valueHash = new KeyedHash(HexFormat.of().parseHex(new KeyedHash(hubKey).hash("werkbridge-vault-lookup-v1")));
+        this.box = box;
+    }
+
+    /** A vault with the database's data keyset under this hub key (created if there is none). */
+    public PseudonymVault(JdbcTemplate jdbc, byte[] hubKey) {
+        this(jdbc, hubKey, new SealedBox(DataKeys.open(jdbc, hubKey)));
+    }
+
+    /**
+     * The vault as the hub starts it: entries still sealed in the former format are converted first.
+     */
+    public static PseudonymVault open(JdbcTemplate jdbc, byte[] hubKey, SealedBox box) {
+        new LegacyCiphertexts(jdbc, box).convert(SEALED, LegacyCiphertexts.formerKey(hubKey, FORMER_ENCRYPTION_LABEL));
+        return new PseudonymVault(jdbc, hubKey, box);
+    }
+
+    /** The associated data of an entry: a value sealed for one token does not open as another's. */
+    static String row(String token) {
+        return "pseudonym_vault.value_cipher/" + token;
     }
 
     @Override
@@ -38,9 +68,14 @@ public final class PseudonymVault implements Pseudonymizer {
             return existing.get();
         }
         String token = shapes.token(value, shape);
+        String cipher = box.seal(value, row(token));
+        List<Object[]> subjects = subjectRefs.stream().distinct().map(ref -> new Object[] {token, ref}).toList();
         try {
-            jdbc.update("INSERT INTO pseudonym_vault (token, shape, value_hash, value_cipher, subject_refs, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    token, shape.name(), hash, encrypt(value), "," + String.join(",", subjectRefs) + ",", Timestamp.from(Instant.now()));
+            transaction.executeWithoutResult(tx -> {
+                jdbc.update("INSERT INTO pseudonym_vault (token, shape, value_hash, value_cipher, created_at) VALUES (?, ?, ?, ?, ?)",
+                        token, shape.name(), hash, cipher, Timestamp.from(Instant.now()));
+                jdbc.batchUpdate("INSERT INTO pseudonym_vault_subject (token, subject_ref) VALUES (?, ?)", subjects);
+            });
             return token;
         } catch (DuplicateKeyException raced) {
             return find(shape, hash).orElseThrow(() -> new IllegalStateException("pseudonym vault: token collision, retry the message"));
@@ -50,12 +85,14 @@ public final class PseudonymVault implements Pseudonymizer {
     @Override
     public Optional<String> detokenize(String token) {
         List<String> cipher = jdbc.queryForList("SELECT value_cipher FROM pseudonym_vault WHERE token = ?", String.class, token);
-        return cipher.stream().findFirst().map(this::decrypt);
+        return cipher.stream().findFirst().map(stored -> decrypt(stored, token));
     }
 
+    /** Deletes the entries recorded for exactly this subject (their subject rows go with them). */
     @Override
     public int forgetSubject(String subjectRef) {
-        return jdbc.update("DELETE FROM pseudonym_vault WHERE subject_refs LIKE ?", "%," + subjectRef.replace("%", "") + ",%");
+        return jdbc.update("DELETE FROM pseudonym_vault WHERE token IN (SELECT token FROM pseudonym_vault_subject WHERE subject_ref = ?)",
+                subjectRef);
     }
 
     private Optional<String> find(TokenShapes.Shape shape, String hash) {
@@ -63,13 +100,9 @@ public final class PseudonymVault implements Pseudonymizer {
                 .stream().findFirst();
     }
 
-    private String encrypt(String value) {
-        return box.seal(value);
-    }
-
-    private String decrypt(String stored) {
+    private String decrypt(String stored, String token) {
         try {
-            return box.open(stored);
+            return box.open(stored, row(token));
         } catch (IllegalStateException e) {
             throw new IllegalStateException("pseudonym vault: " + e.getMessage(), e);
         }
