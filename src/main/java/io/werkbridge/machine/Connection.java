@@ -1,9 +1,16 @@
 package io.werkbridge.machine;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.net.URI;
 import java.time.Duration;
 
-/** How the hub reaches a machine; one record per protocol. */
+/** How the hub reaches a machine; one record per protocol, named in machine files as {@link Protocol#id()}. */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Connection.Serial.class, name = "serial"),
+        @JsonSubTypes.Type(value = Connection.OpcUa.class, name = "opcua"),
+        @JsonSubTypes.Type(value = Connection.MtConnect.class, name = "mtconnect")})
 public sealed interface Connection {
 
     Protocol protocol();
@@ -16,10 +23,11 @@ public sealed interface Connection {
      *
      * @param port           device path, e.g. /dev/ttyUSB0 or a stable symlink
      * @param framing        line, stx-etx, 3964r or modbus-rtu (see the serial component)
-     * @param options        further {@code serial:} URI options (baudRate, parity, ...), already checked
+     * @param options        further {@code serial:} URI options (baudRate, parity, ...), already checked; in the
+     *                       machine file they stand next to port and framing
      * @param telegram       the telegram format inside a frame
      */
-    record Serial(String port, String framing, java.util.Map<String, String> options, String telegram)
+    record Serial(String port, String framing, @JsonAnySetter java.util.Map<String, String> options, String telegram)
             implements Connection {
         public Serial {
             options = java.util.Map.copyOf(options);
@@ -43,7 +51,8 @@ public sealed interface Connection {
      * @param samplingInterval  sampling interval of the monitored items
      * @param heartbeatInterval sampling interval of the server's CurrentTime, the connection heartbeat
      */
-    record OpcUa(String endpoint, Duration samplingInterval, Duration heartbeatInterval) implements Connection {
+    record OpcUa(String endpoint, @JsonFormat(pattern = "MILLIS") Duration samplingInterval,
+                 @JsonFormat(pattern = "MILLIS") Duration heartbeatInterval) implements Connection {
         @Override
         public Protocol protocol() {
             return Protocol.OPCUA;
@@ -59,8 +68,8 @@ public sealed interface Connection {
      * @param count        observations per {@code /sample} request, at most
      * @param timeout      connect and response timeout of one request
      */
-    record MtConnect(URI agent, String device, Duration pollInterval, int count, Duration timeout)
-            implements Connection {
+    record MtConnect(URI agent, String device, @JsonFormat(pattern = "MILLIS") Duration pollInterval, int count,
+                     @JsonFormat(pattern = "MILLIS") Duration timeout) implements Connection {
         @Override
         public Protocol protocol() {
             return Protocol.MTCONNECT;

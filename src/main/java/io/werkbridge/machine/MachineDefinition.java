@@ -1,5 +1,6 @@
 package io.werkbridge.machine;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,11 +14,13 @@ import java.util.Objects;
  * @param machineType    the machine type
  * @param customerNumber the owning customer's number
  * @param enabled        whether the hub connects to it
- * @param connection     protocol and connection settings
+ * @param connection     protocol and connection settings; the file's {@code protocol} names the record
  * @param mapping        protocol values to canonical fields, the only values taken over
  */
 public record MachineDefinition(String file, String id, String machineNumber, String machineType,
-                                String customerNumber, boolean enabled, Connection connection,
+                                String customerNumber, boolean enabled,
+                                @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "protocol")
+                                Connection connection,
                                 List<MappingRule> mapping) {
 
     public MachineDefinition {

@@ -1,6 +1,8 @@
 package io.werkbridge.machine;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.werkbridge.model.MachineEvent;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -39,6 +41,13 @@ public record MappingRule(String source, MachineEvent.Kind kind, String value, F
 
         public String path() {
             return path;
+        }
+
+        /** The field a machine file names by its path, e.g. {@code operator.id}. */
+        @JsonCreator
+        public static Field ofPath(String path) {
+            return Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no event field " + path));
         }
     }
 

@@ -3,10 +3,16 @@ package io.werkbridge.machine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.werkbridge.model.MachineEvent;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
@@ -154,5 +160,69 @@ class MachineFileReaderTest {
                 .hasMessageContaining(folder + "a.yml: Could not resolve placeholder 'agent.url'")
                 .hasMessageContaining("give a default");
         assertThat(List.of(files.load(folder).all().get(0).file())).containsExactly(folder + "a.yml");
+    }
+
+    @Test
+    void theSchemaNamesFileAndPathOfTypicalMistakesButNotTheirValues() {
+        assertThatThrownBy(() -> reader.read("m.yml", """
+                {id: m, machineNumber: "M-1", customerNumber: 4711, protocol: serial,
+                 connection: {framing: line, baudrate: 9600},
+                 mapping: [{source: A, kind: status, value: a, type: float}]}
+                """)).satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactlyInAnyOrder(
+                "m.yml: customerNumber: must be a text of 1-20 characters (quote numbers)",
+                "m.yml: connection.port: missing",
+                "m.yml: connection.baudrate: unknown key; allowed are [baudRate, dataBits, flowControl, framing, "
+                        + "maxFrameLength, maxReconnectDelay, parity, port, reconnectDelay, stopBits, telegram]",
+                "m.yml: mapping[0].type: must be one of auto, string, integer, number, boolean"))
+                .hasMessageNotContaining("4711");
+        assertThatThrownBy(() -> reader.read("a.yml", """
+                {id: a, machineNumber: A, customerNumber: "1", protocol: mtconnect,
+                 connection: {agent: "http://hub:pa55word@agent:5000/?device=x"}, mapping: [{source: a, field: operator.id}]}
+                """)).hasMessage("machine configuration rejected: "
+                        + "a.yml: connection.agent: must be an http(s) URL of the agent without user info or query");
+        assertThatThrownBy(() -> reader.read("e.yml", "")).hasMessage("machine configuration rejected: "
+                + "e.yml: a machine file is a YAML mapping (id, machineNumber, protocol, connection, mapping)");
+    }
+
+    @Test
+    void aMappingTargetIsFilledByOneEntryOnly() {
+        assertThatThrownBy(() -> reader.read("t.yml", """
+                {id: t, machineNumber: T, customerNumber: "1", protocol: serial, connection: {port: /dev/ttyS0},
+                 mapping: [{source: A, kind: status, value: a}, {source: B, kind: status, value: a}, {source: C, field: timestamp}]}
+                """)).satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactly(
+                "t.yml: mapping[1]: target status.a is already filled by another entry"));
+    }
+
+    @Test
+    void serialDefaultsComeFromTheSchema() {
+        MachineDefinition machine = reader.read("d.yml", """
+                {id: d, machineNumber: D, customerNumber: "1", protocol: serial, connection: {port: /dev/ttyS0},
+                 mapping: [{source: A, kind: status, value: a}]}
+                """);
+        assertThat(machine.connection()).isEqualTo(new Connection.Serial("/dev/ttyS0", "line", Map.of(), "key-value"));
+        assertThat(machine.mapping().get(0).type()).isEqualTo(MappingRule.ValueType.AUTO);
+        assertThat(machine.enabled()).isTrue();
+        assertThat(machine.file()).isEqualTo("d.yml");
+    }
+
+    /** A protocol, kind, field or conversion added to the code must be added to the schema, and the other way round. */
+    @Test
+    void theSchemaKnowsTheProtocolsKindsFieldsAndConversionsOfTheCode() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(getClass().getClassLoader().getResource("config/schema/machine.schema.json"));
+        assertThat(texts(schema.at("/properties/protocol/enum"))).containsExactlyElementsOf(
+                Arrays.stream(Protocol.values()).map(Protocol::id).toList());
+        assertThat(Arrays.stream(Protocol.values())).allSatisfy(p -> assertThat(schema.at("/definitions/" + p.id()).isObject()).isTrue());
+        assertThat(texts(schema.at("/definitions/rule/properties/kind/enum"))).containsExactlyElementsOf(
+                Arrays.stream(MachineEvent.Kind.values()).map(Enum::name).toList());
+        assertThat(texts(schema.at("/definitions/rule/properties/field/enum"))).containsExactlyElementsOf(
+                Arrays.stream(MappingRule.Field.values()).map(MappingRule.Field::path).toList());
+        assertThat(texts(schema.at("/definitions/rule/properties/type/enum"))).containsExactlyElementsOf(
+                Arrays.stream(MappingRule.ValueType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 }

@@ -1,5 +1,7 @@
 package io.werkbridge.privacy.policy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /** An action with its parameters; {@code keep} is the number of trailing characters {@code mask} leaves visible. */
@@ -13,5 +15,15 @@ public record Action(ActionType type, int keep) {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must not be negative");
         }
+    }
+
+    /** As destinations.yml writes it: {@code allow}, or {@code {action: mask, keep: 4}} where mask keeps 4 unless told. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Action of(JsonNode node) {
+        if (node.isTextual()) {
+            return new Action(ActionType.parse(node.asText()), 0);
+        }
+        ActionType type = ActionType.parse(node.path("action").asText(""));
+        return new Action(type, node.path("keep").asInt(type == ActionType.MASK ? 4 : 0));
     }
 }

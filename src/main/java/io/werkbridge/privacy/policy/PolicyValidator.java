@@ -3,8 +3,13 @@ package io.werkbridge.privacy.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Cross-file checks: no destination may receive more than its processor's contract allows. */
+/**
+ * What the schemas cannot say: every category a file names is in the taxonomy, and no destination receives more
+ * than its processor's contract allows.
+ */
 final class PolicyValidator {
 
     /** Actions that let the words of a free text through. */
@@ -13,8 +18,31 @@ final class PolicyValidator {
     private PolicyValidator() {
     }
 
-    static void checkDestinationsAgainstContracts(Taxonomy taxonomy, Map<String, DataProcessor> processors,
-                                                  Map<String, DestinationPolicy> destinations, List<String> problems) {
+    static void check(Taxonomy taxonomy, Map<String, TypeClassification> classification,
+                      Map<String, DataProcessor> processors, Map<String, DestinationPolicy> destinations, List<String> problems) {
+        new TreeMap<>(taxonomy.categories()).values().stream()
+                .filter(c -> c.parentKey() != null && !taxonomy.contains(c.parentKey()))
+                .forEach(c -> problems.add(PolicyLoader.TAXONOMY + ": category '" + c.key() + "' has no parent category '" + c.parentKey() + "'"));
+        classification.forEach((type, c) -> {
+            String where = PolicyLoader.CLASSIFICATION + ": type '" + type + "'";
+            requireCategory(taxonomy, c.keyCategory(), where + " key", problems);
+            new TreeMap<>(c.fields()).forEach((field, category) -> requireCategory(taxonomy, category, where + " field '" + field + "'", problems));
+        });
+        processors.values().forEach(p -> p.categories().forEach(category ->
+                requireCategory(taxonomy, category, PolicyLoader.PROCESSORS + ": processor '" + p.id() + "' categories", problems)));
+        destinations.values().forEach(d -> new TreeSet<>(d.actions().keySet()).forEach(category ->
+                requireCategory(taxonomy, category, PolicyLoader.DESTINATIONS + ": destination '" + d.id() + "' action", problems)));
+        checkDestinationsAgainstContracts(taxonomy, processors, destinations, problems);
+    }
+
+    private static void requireCategory(Taxonomy taxonomy, String category, String where, List<String> problems) {
+        if (!taxonomy.contains(category)) {
+            problems.add(where + ": unknown category '" + category + "' (not in " + PolicyLoader.TAXONOMY + ")");
+        }
+    }
+
+    private static void checkDestinationsAgainstContracts(Taxonomy taxonomy, Map<String, DataProcessor> processors,
+                                                          Map<String, DestinationPolicy> destinations, List<String> problems) {
         destinations.values().forEach(d -> {
             String where = PolicyLoader.DESTINATIONS + ": destination '" + d.id() + "'";
             taxonomy.categories().keySet().stream()

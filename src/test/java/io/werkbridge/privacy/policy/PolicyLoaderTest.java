@@ -3,8 +3,15 @@ package io.werkbridge.privacy.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.werkbridge.privacy.PolicyFixtures;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +92,57 @@ class PolicyLoaderTest {
                 text -> text.replace("      voluntary.title: allow\n      voluntary.remarks: scrub\n", "      voluntary.title: scrub\n      voluntary.remarks: scrub\n"));
         assertThatThrownBy(() -> PolicyFixtures.load(location))
                 .hasMessageContaining("destination 'portal': category 'voluntary.title' is not free text, so scrub would pass its values unchanged");
+    }
+
+    @Test
+    void eachSchemaNamesFileAndEntryOfATypicalMistake() {
+        assertThat(problems("taxonomy.yml", t -> t.replace("master.name:                   {personal: true, ",
+                "master.name:                   {personal: true, sensitive: true, ")))
+                .containsExactly("taxonomy.yml: category 'master.name' sensitive: unknown key; allowed are [description, freeText, personal]");
+        assertThat(problems("classification.yml", t -> t.replace("  customer:\n    key: status.customer-number\n", "  customer:\n")))
+                .containsExactly("classification.yml: type 'customer' key: missing");
+        assertThat(problems("processors.yml", t -> t.replace("transferMechanism: scc", "transferMechanism: bcr")
+                .replace("SAMPLE-DPA-GAB-001, sample: true, validFrom: 2024-01-01, validTo: 2028-12-31",
+                        "SAMPLE-DPA-GAB-001, sample: true, validFrom: 2024-01-01, validTo: 2028-13-31")))
+                .containsExactly("processors.yml: processor 'gose-consulting' transferMechanism: must be one of [eu-eea, adequacy, scc, none]",
+                        "processors.yml: processor 'gab-exactlyit' contract validTo: must be an ISO date (yyyy-mm-dd)");
+        assertThat(problems("destinations.yml", t -> t.replace("    purpose: online-shop\n", "")
+                .replace("communication.phone: {action: mask, keep: 4}", "communication.phone: {action: mask, keep: -1}")))
+                .containsExactlyInAnyOrder("destinations.yml: destination 'shop' purpose: missing",
+                        "destinations.yml: destination 'shop' category 'communication.phone' keep: must be a whole number of 0 or more");
+        assertThat(problems("destinations.yml", t -> "destinations: [shop]\n"))
+                .containsExactly("destinations.yml: destinations: must map destination ids to destinations");
+    }
+
+    @Test
+    void defaultsComeFromTheSchemasAndMaskKeepsFourUnlessTold() {
+        PrivacyPolicy policy = PolicyFixtures.load(PolicyFixtures.copyWith(dir, "destinations.yml",
+                t -> t.replace("communication.phone: {action: mask, keep: 4}", "communication.phone: {action: mask}")
+                        .replace("    legalBasis: \"Art. 6(1)(f) GDPR (legitimate interest: onboarding)\"\n", "")));
+        assertThat(policy.destinations().get("shop").actions().get("communication.phone")).isEqualTo(new Action(ActionType.MASK, 4));
+        assertThat(policy.destinations().get("user-tours").legalBasis()).isEmpty();
+        assertThat(policy.taxonomy().categories().get("master.name").freeText()).isFalse();
+        assertThat(policy.classification().get("customer").subjectPaths()).containsExactly("customerNumber", "contacts[].id");
+        assertThat(policy.processors().get("werkbliq").contract().validTo()).isEqualTo(java.time.LocalDate.of(2028, 12, 31));
+    }
+
+    /** An action added to the code must be added to the schema, and the other way round. */
+    @Test
+    void theSchemaKnowsTheActionsOfTheCode() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(getClass().getClassLoader()
+                .getResource("config/schema/privacy-destinations.schema.json"));
+        List<String> names = new ArrayList<>();
+        schema.at("/definitions/actionName/enum").forEach(n -> names.add(n.asText()));
+        assertThat(names).containsExactlyElementsOf(Arrays.stream(ActionType.values()).map(ActionType::id).toList());
+    }
+
+    private List<String> problems(String file, UnaryOperator<String> edit) {
+        String location = PolicyFixtures.copyWith(dir, file, edit);
+        try {
+            PolicyFixtures.load(location);
+        } catch (PolicyException e) {
+            return e.problems();
+        }
+        throw new AssertionError(file + " was accepted");
     }
 }
