@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -34,14 +33,13 @@ public class PrivacyConfiguration {
     private static final Pattern BASE64 = Pattern.compile("^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
 
     @Bean
-    PseudonymVault pseudonymVault(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc) {
-        return new PseudonymVault(jdbc, hubKey(configuredKey, jdbc));
+    PseudonymVault pseudonymVault(PrivacyProperties privacy, JdbcTemplate jdbc) {
+        return new PseudonymVault(jdbc, hubKey(privacy.hashKey(), jdbc));
     }
 
     @Bean
-    ValueOperators valueOperators(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc,
-                                  PseudonymVault vault) {
-        return new ValueOperators(hubKey(configuredKey, jdbc), vault);
+    ValueOperators valueOperators(PrivacyProperties privacy, JdbcTemplate jdbc, PseudonymVault vault) {
+        return new ValueOperators(hubKey(privacy.hashKey(), jdbc), vault);
     }
 
     /** The configured key, or the one generated once and kept in the database. */
@@ -67,7 +65,8 @@ public class PrivacyConfiguration {
 
     @Bean
     PolicyStore policyStore(ResourceLoader resources, ValueOperators operators, SubjectRestrictions restrictions,
-                            @Value("${werkbridge.privacy.policy-location}") String location) {
+                            PrivacyProperties privacy) {
+        String location = privacy.policyLocation();
         return new PolicyStore(new PolicyLoader(resources), location.endsWith("/") ? location : location + "/", operators,
                 restrictions, Clock.systemUTC());
     }
