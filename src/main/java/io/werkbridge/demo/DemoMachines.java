@@ -14,7 +14,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,12 +40,11 @@ public class DemoMachines {
     private final SimulatedOpcUaMachine mill;
     private final VirtualSerialLink cable;
 
-    public DemoMachines(ProducerTemplate producer, @Value("${werkbridge.demo.opcua-port}") int opcUaPort,
-                        @Value("${werkbridge.demo.serial-link}") String serialLink) {
+    public DemoMachines(ProducerTemplate producer, DemoProperties demo) {
         this.producer = producer;
-        this.serialMachineEnd = Path.of(serialLink + "-machine");
-        this.mill = startMill(opcUaPort);
-        this.cable = plugCable(Path.of(serialLink), serialMachineEnd);
+        this.serialMachineEnd = Path.of(demo.serialLink() + "-machine");
+        this.mill = startMill(demo.opcuaPort());
+        this.cable = plugCable(Path.of(demo.serialLink()), serialMachineEnd);
     }
 
     private static SimulatedOpcUaMachine startMill(int port) {

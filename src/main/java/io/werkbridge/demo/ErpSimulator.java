@@ -37,9 +37,9 @@ public class ErpSimulator {
     private volatile ErpCustomerPort client;
 
     public ErpSimulator(@Value("${local.server.port:${server.port}}") String port,
-                        @Value("${werkbridge.demo.erp-password:erp-demo}") String password) {
+                        DemoProperties demo) {
         this.port = port;
-        this.password = password;
+        this.password = demo.erpPassword();
     }
 
     @EventListener(ApplicationReadyEvent.class)

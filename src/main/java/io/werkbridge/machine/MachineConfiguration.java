@@ -2,7 +2,6 @@ package io.werkbridge.machine;
 
 import java.time.Clock;
 import org.apache.camel.CamelContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,9 +12,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 public class MachineConfiguration {
 
     @Bean
-    MachineRegistry machineRegistry(ResourcePatternResolver resources, Environment environment,
-                                    @Value("${werkbridge.machines.location}") String location) {
-        return new MachineFiles(resources, environment).load(location);
+    MachineRegistry machineRegistry(ResourcePatternResolver resources, Environment environment, MachineProperties machines) {
+        return new MachineFiles(resources, environment).load(machines.location());
     }
 
     @Bean

@@ -1,11 +1,9 @@
 package io.werkbridge.messaging;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Shapes the embedded Artemis broker: a TCP acceptor beside the in-VM one, and the flow topology declared up front
@@ -21,24 +19,18 @@ import org.springframework.util.unit.DataSize;
 public class EmbeddedBrokerConfiguration {
 
     @Bean
-    ArtemisConfigurationCustomizer werkbridgeBroker(FlowProperties flows,
-                                                    @Value("${werkbridge.broker.tcp-enabled:true}") boolean tcpEnabled,
-                                                    @Value("${werkbridge.broker.host:127.0.0.1}") String host,
-                                                    @Value("${werkbridge.broker.port:61616}") int port,
-                                                    @Value("${werkbridge.broker.global-max-size:64MB}") DataSize globalMaxSize) {
-        if (globalMaxSize.toBytes() <= 0) {
-            throw new IllegalArgumentException("werkbridge.broker.global-max-size must be positive, was " + globalMaxSize);
-        }
+    ArtemisConfigurationCustomizer werkbridgeBroker(FlowProperties flows, BrokerProperties broker) {
+        String acceptor = "tcp://" + broker.host() + ":" + broker.port();
         return config -> {
             try {
-                if (tcpEnabled) {
-                    config.addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port);
+                if (broker.tcpEnabled()) {
+                    config.addAcceptorConfiguration("tcp", acceptor);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("cannot add the broker's TCP acceptor on " + host + ":" + port, e);
+                throw new IllegalStateException("cannot add the broker's TCP acceptor " + acceptor, e);
             }
             config.setJMXManagementEnabled(false);
-            config.setGlobalMaxSize(globalMaxSize.toBytes());
+            config.setGlobalMaxSize(broker.globalMaxSize().toBytes());
             BrokerTopology.addressSettings(flows).forEach(config::addAddressSetting);
             BrokerTopology.addresses(flows).forEach(config::addAddressConfiguration);
         };

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -25,18 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class H2FileSync implements AutoCloseable {
 
-    /** The setting with the interval, and its default. */
-    static final String INTERVAL = "werkbridge.database.h2-sync-interval";
-    static final String DEFAULT_INTERVAL = "1s";
     private static final Logger LOG = LoggerFactory.getLogger(H2FileSync.class);
 
     private final JdbcTemplate jdbc;
     private final ScheduledExecutorService timer;
 
+    /** @param interval above zero ({@link DatabaseProperties} refuses a negative one; zero means no bean at all) */
     public H2FileSync(JdbcTemplate jdbc, Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException(INTERVAL + " must be positive, was " + interval);
-        }
         this.jdbc = jdbc;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "h2-file-sync");
@@ -69,14 +64,16 @@ public final class H2FileSync implements AutoCloseable {
 
     /**
      * Matches when the hub's database is H2 kept in a file (in-memory H2 and other databases need no sync) and
-     * the interval ({@link #INTERVAL}) is not 0.
+     * the interval ({@link DatabaseProperties#h2SyncInterval()}) is not 0. A condition runs before any bean exists,
+     * so it binds the record itself: the default stays written once, in the record.
      */
     static final class Enabled implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String url = context.getEnvironment().getProperty("spring.datasource.url", "").toLowerCase(Locale.ROOT);
-            String interval = context.getEnvironment().getProperty(INTERVAL, DEFAULT_INTERVAL);
-            return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !DurationStyle.detectAndParse(interval).isZero();
+            Duration interval = Binder.get(context.getEnvironment())
+                    .bindOrCreate(DatabaseProperties.PREFIX, DatabaseProperties.class).h2SyncInterval();
+            return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !interval.isZero();
         }
     }
 }

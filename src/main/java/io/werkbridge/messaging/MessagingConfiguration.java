@@ -13,7 +13,6 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -83,20 +82,20 @@ public class MessagingConfiguration {
 
     @Bean(destroyMethod = "close")
     DeliveryRecords deliveryRecords(DeliveryLedger ledger, DisclosureLog disclosures, DataSource dataSource, MeterRegistry meters,
-                                    @Value("${werkbridge.delivery.records-linger:2ms}") Duration linger) {
+                                    DeliveryProperties delivery) {
         DistributionSummary batches = DistributionSummary.builder("werkbridge.delivery.records.batch")
                 .description("deliveries whose ledger and disclosure records one database commit carried")
                 .register(meters);
         return new DeliveryRecords(ledger, disclosures, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                Duration.ofSeconds(30), linger, batches);
+                Duration.ofSeconds(30), delivery.recordsLinger(), batches);
     }
 
     /** The embedded H2 file forced to disk every second (see {@link H2FileSync}); 0 turns it off. */
     @Bean(destroyMethod = "close")
     @Conditional(H2FileSync.Enabled.class)
     H2FileSync h2FileSync(JdbcTemplate jdbc,
-                          @Value("${" + H2FileSync.INTERVAL + ":" + H2FileSync.DEFAULT_INTERVAL + "}") Duration interval) {
-        return new H2FileSync(jdbc, interval);
+                          DatabaseProperties database) {
+        return new H2FileSync(jdbc, database.h2SyncInterval());
     }
 
     @Bean("flowPublishing")
@@ -106,8 +105,8 @@ public class MessagingConfiguration {
 
     @Bean
     BrokerManagement brokerManagement(ConnectionFactory connectionFactory,
-                                      @Value("${werkbridge.broker.management-address:activemq.management}") String managementAddress) {
-        return new BrokerManagement(connectionFactory, managementAddress);
+                                      BrokerProperties broker) {
+        return new BrokerManagement(connectionFactory, broker.managementAddress());
     }
 
     @Bean
@@ -124,8 +123,8 @@ public class MessagingConfiguration {
 
     @Bean
     LedgerRetention ledgerRetention(DeliveryLedger ledger,
-                                    @Value("${werkbridge.delivery.idempotency-retention:P30D}") Duration retention) {
-        return new LedgerRetention(ledger, retention);
+                                    DeliveryProperties delivery) {
+        return new LedgerRetention(ledger, delivery.idempotencyRetention());
     }
 
     /** Forgets deliveries older than the retention, hourly: a redelivery or replay later than that is sent again. */

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -41,10 +40,10 @@ public class PrivacyConfiguration {
      * {@code werkbridge.privacy.previous-hash-key} re-wraps it under a new one; without it a changed key stops the start.
      */
     @Bean
-    DataKeys dataKeys(@Value("${werkbridge.privacy.hash-key:}") String configuredKey,
-                      @Value("${" + DataKeys.PREVIOUS_KEY_SETTING + ":}") String previousKey,
-                      @Value("${werkbridge.privacy.data-key-rotation:P90D}") Duration rotation, JdbcTemplate jdbc) {
-        return DataKeys.open(jdbc, hubKey(configuredKey, jdbc), previousKey.isBlank() ? null : decode(previousKey), rotation, Clock.systemUTC());
+    DataKeys dataKeys(PrivacyProperties privacy, JdbcTemplate jdbc) {
+        String previousKey = privacy.previousHashKey();
+        return DataKeys.open(jdbc, hubKey(privacy.hashKey(), jdbc), previousKey.isBlank() ? null : decode(previousKey),
+                privacy.dataKeyRotation(), Clock.systemUTC());
     }
 
     @Bean
@@ -54,14 +53,13 @@ public class PrivacyConfiguration {
 
     /** Entries still in the former format are converted before the vault is used. */
     @Bean
-    PseudonymVault pseudonymVault(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc, SealedBox box) {
-        return PseudonymVault.open(jdbc, hubKey(configuredKey, jdbc), box);
+    PseudonymVault pseudonymVault(PrivacyProperties privacy, JdbcTemplate jdbc, SealedBox box) {
+        return PseudonymVault.open(jdbc, hubKey(privacy.hashKey(), jdbc), box);
     }
 
     @Bean
-    ValueOperators valueOperators(@Value("${werkbridge.privacy.hash-key:}") String configuredKey, JdbcTemplate jdbc,
-                                  PseudonymVault vault) {
-        return new ValueOperators(hubKey(configuredKey, jdbc), vault);
+    ValueOperators valueOperators(PrivacyProperties privacy, JdbcTemplate jdbc, PseudonymVault vault) {
+        return new ValueOperators(hubKey(privacy.hashKey(), jdbc), vault);
     }
 
     /** The configured key, or the one generated once and kept in the database. */
@@ -87,7 +85,8 @@ public class PrivacyConfiguration {
 
     @Bean
     PolicyStore policyStore(ResourceLoader resources, ValueOperators operators, SubjectRestrictions restrictions,
-                            @Value("${werkbridge.privacy.policy-location}") String location) {
+                            PrivacyProperties privacy) {
+        String location = privacy.policyLocation();
         return new PolicyStore(new PolicyLoader(resources), location.endsWith("/") ? location : location + "/", operators,
                 restrictions, Clock.systemUTC());
     }

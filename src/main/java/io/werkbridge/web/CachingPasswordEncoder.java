@@ -25,9 +25,10 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
     private final KeyedHash pairs;
     private final Cache<String, Boolean> verified;
 
+    /** @param ttl 0 or more (the setting's range is checked by {@link SecurityProperties}); 0 turns the cache off */
     public CachingPasswordEncoder(PasswordEncoder delegate, Duration ttl, int maxEntries, Clock clock) {
-        if (ttl.isNegative() || maxEntries < 1) {
-            throw new IllegalArgumentException("the password cache needs a ttl >= 0 and at least one entry");
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("the password cache needs at least one entry");
         }
         this.delegate = delegate;
         this.ttl = ttl;

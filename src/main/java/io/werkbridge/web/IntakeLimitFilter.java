@@ -32,13 +32,8 @@ public final class IntakeLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final Counter rejected;
 
+    /** @param maxConcurrent at least 1 and {@code maxWait} not negative, as {@link IntakeLimitProperties} checks */
     public IntakeLimitFilter(int maxConcurrent, Duration maxWait, ObjectMapper json, Counter rejected) {
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("werkbridge.intake.max-concurrent must be at least 1, was " + maxConcurrent);
-        }
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("werkbridge.intake.max-wait must not be negative, was " + maxWait);
-        }
         this.permits = new Semaphore(maxConcurrent, true);
         this.maxConcurrent = maxConcurrent;
         this.maxWait = maxWait;

@@ -22,8 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -82,10 +80,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits,
-                                    ObjectProvider<JwtDecoder> jwtDecoder,
-                                    @Value("${werkbridge.security.jwt.roles-claim:roles}") String rolesClaim) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties security) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         if (jwtDecoder.getIfAvailable() != null) {
+            String rolesClaim = security.jwt().rolesClaim();
             // Production clients: OAuth2 bearer tokens from the configured issuer; the roles claim carries the roles.
             JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
             roles.setAuthoritiesClaimName(rolesClaim);
@@ -146,9 +144,9 @@ public class SecurityConfiguration {
      * Basic on every request do not pay bcrypt every time.
      */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${werkbridge.security.password-cache-ttl:PT5M}") Duration cacheTtl) {
-        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), cacheTtl, 1000,
-                Clock.systemUTC());
+    PasswordEncoder passwordEncoder(SecurityProperties security) {
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                security.passwordCacheTtl(), 1000, Clock.systemUTC());
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package io.werkbridge.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.werkbridge.config.BindingFailures;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageConsumer;
@@ -19,6 +19,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
 class EmbeddedBrokerConfigurationTest {
@@ -67,7 +68,7 @@ class EmbeddedBrokerConfigurationTest {
     @Test
     void theConfiguredBoundIsAppliedToTheBroker() {
         ConfigurationImpl config = new ConfigurationImpl();
-        new EmbeddedBrokerConfiguration().werkbridgeBroker(FLOWS, false, "127.0.0.1", 0, DataSize.ofMegabytes(64))
+        new EmbeddedBrokerConfiguration().werkbridgeBroker(FLOWS, broker(DataSize.ofMegabytes(64)))
                 .customize(config);
 
         assertThat(config.getGlobalMaxSize()).isEqualTo(64L * 1024 * 1024);
@@ -75,10 +76,16 @@ class EmbeddedBrokerConfigurationTest {
 
     @Test
     void aGlobalMaxSizeThatIsNotPositiveIsRejectedAtStartup() {
-        assertThatThrownBy(() -> new EmbeddedBrokerConfiguration()
-                .werkbridgeBroker(FLOWS, false, "127.0.0.1", 0, DataSize.ofBytes(0)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("werkbridge.broker.global-max-size must be positive");
+        // a constraint of BrokerProperties, checked when the settings are bound (BrokerPropertiesTest has the others)
+        new ApplicationContextRunner().withUserConfiguration(BrokerPropertiesTest.Binding.class)
+                .withPropertyValues("werkbridge.broker.global-max-size=0B")
+                .run(context -> assertThat(BindingFailures.message(context))
+                        .contains("werkbridge.broker.global-max-size").contains("must be greater than 0 bytes"));
+    }
+
+    /** Acceptor off: the in-VM acceptor of each test is enough. */
+    private static BrokerProperties broker(DataSize globalMaxSize) {
+        return new BrokerProperties(false, "127.0.0.1", 61616, globalMaxSize, null);
     }
 
     private EmbeddedActiveMQ start(DataSize globalMaxSize) throws Exception {
@@ -91,7 +98,7 @@ class EmbeddedBrokerConfigurationTest {
         config.setLargeMessagesDirectory(data.resolve("large").toString());
         config.addAcceptorConfiguration("in-vm", IN_VM);
         ArtemisConfigurationCustomizer customizer = new EmbeddedBrokerConfiguration()
-                .werkbridgeBroker(FLOWS, false, "127.0.0.1", 0, globalMaxSize);
+                .werkbridgeBroker(FLOWS, broker(globalMaxSize));
         customizer.customize(config);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);

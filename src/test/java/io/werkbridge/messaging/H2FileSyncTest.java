@@ -3,6 +3,7 @@ package io.werkbridge.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.werkbridge.config.BindingFailures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -76,9 +77,10 @@ class H2FileSyncTest {
 
     @Test
     void refusesAnIntervalThatIsNotPositive() {
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:refuse", "sa", ""));
-        assertThatThrownBy(() -> new H2FileSync(jdbc, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("werkbridge.database.h2-sync-interval");
+        // 0 means off (no bean, above); a negative interval passes the condition and is refused where it is bound
+        context.withUserConfiguration(DatabasePropertiesTest.Binding.class)
+                .withPropertyValues("spring.datasource.url=jdbc:h2:file:./data/db/werkbridge", "werkbridge.database.h2-sync-interval=-1s")
+                .run(c -> assertThat(BindingFailures.message(c)).contains("werkbridge.database.h2-sync-interval"));
     }
 
     /** Counts the statements run through it, and the ones that failed. */

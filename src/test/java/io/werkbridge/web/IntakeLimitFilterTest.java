@@ -104,13 +104,6 @@ class IntakeLimitFilterTest {
         held.release();
     }
 
-    @Test
-    void aBoundBelowOneIsRejectedAtStartup() {
-        assertThatThrownBy(() -> new IntakeLimitFilter(0, Duration.ofSeconds(1), json, rejected))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("werkbridge.intake.max-concurrent must be at least 1");
-    }
-
     /** Sends a request that stays inside the filter until {@code held} is released; returns once it is inside. */
     private Future<MockHttpServletResponse> holdInside(IntakeLimitFilter filter, String path, Held held)
             throws InterruptedException {

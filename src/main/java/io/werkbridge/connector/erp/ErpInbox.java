@@ -14,9 +14,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The ERP inbox folder ({@code werkbridge.erp.inbox}, route {@code erp-inbox}): each file is checked against the size
@@ -31,11 +29,10 @@ public final class ErpInbox {
     private final long maxBytes;
     private final Path errors;
 
-    public ErpInbox(ErpXmlDocuments documents, @Value("${werkbridge.erp.inbox-max-file-size:10MB}") DataSize maxFileSize,
-                    @Value("${werkbridge.erp.inbox}") String inbox) {
+    public ErpInbox(ErpXmlDocuments documents, ErpInboxProperties properties) {
         this.documents = documents;
-        this.maxBytes = maxFileSize.toBytes();
-        this.errors = Path.of(inbox, "error");
+        this.maxBytes = properties.inboxMaxFileSize().toBytes();
+        this.errors = Path.of(properties.inbox(), "error");
     }
 
     public void receive(Exchange exchange) throws IOException {

@@ -2,7 +2,9 @@ package io.werkbridge.connector.shop;
 
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How customer master data reaches the shop ({@code werkbridge.destinations.shop.*}): as the filtered canonical
@@ -15,8 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientSecret its secret, from the environment (shopware only; no default)
  * @param timeout      connect and answer timeout of each admin API call
  */
+@Validated
 @ConfigurationProperties("werkbridge.destinations.shop")
-public record ShopProperties(Api api, String adminUrl, String clientId, String clientSecret, Duration timeout) {
+public record ShopProperties(Api api, String adminUrl, String clientId, String clientSecret,
+                             @DurationMin(nanos = 0, inclusive = false) Duration timeout) {
 
     public enum Api { WEBHOOK, SHOPWARE }
 
@@ -27,7 +31,11 @@ public record ShopProperties(Api api, String adminUrl, String clientId, String c
         timeout = timeout == null ? Duration.ofSeconds(15) : timeout;
     }
 
-    /** The admin API's base URL, once every setting shopware mode needs is there. */
+    /**
+     * The admin API's base URL, once every setting shopware mode needs is there. A cross-field rule (these settings
+     * are required only when {@code api} is shopware), so it stays in code rather than in a constraint; it runs when
+     * the shopware client is built, at start-up.
+     */
     URI requireShopwareSettings() {
         require(adminUrl, "admin-url", "WERKBRIDGE_SHOP_ADMIN_URL");
         require(clientId, "client-id", "WERKBRIDGE_SHOP_CLIENT_ID");

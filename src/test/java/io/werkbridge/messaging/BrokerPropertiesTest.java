@@ -1,0 +1,68 @@
+package io.werkbridge.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.werkbridge.config.BindingFailures;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.unit.DataSize;
+
+class BrokerPropertiesTest {
+
+    @EnableConfigurationProperties(BrokerProperties.class)
+    static class Binding {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Binding.class);
+
+    @Test
+    void unsetSettingsDefaultToWhatTheirValueAnnotationsSaid() {
+        context.run(c -> {
+            BrokerProperties broker = c.getBean(BrokerProperties.class);
+            assertThat(broker.tcpEnabled()).isTrue();
+            assertThat(broker.host()).isEqualTo("127.0.0.1");
+            assertThat(broker.port()).isEqualTo(61616);
+            assertThat(broker.globalMaxSize()).isEqualTo(DataSize.ofMegabytes(64));
+            assertThat(broker.managementAddress()).isEqualTo("activemq.management");
+        });
+    }
+
+    @Test
+    void theShippedConfigurationBindsTheSameValues() {
+        context.withInitializer(new ConfigDataApplicationContextInitializer()).run(c -> {
+            BrokerProperties broker = c.getBean(BrokerProperties.class);
+            assertThat(broker.tcpEnabled()).isTrue();
+            assertThat(broker.globalMaxSize()).isEqualTo(DataSize.ofMegabytes(64));
+        });
+    }
+
+    @Test
+    void setValuesAreBound() {
+        context.withPropertyValues("werkbridge.broker.tcp-enabled=false", "werkbridge.broker.host=0.0.0.0",
+                "werkbridge.broker.port=61617", "werkbridge.broker.global-max-size=16MB").run(c -> {
+            BrokerProperties broker = c.getBean(BrokerProperties.class);
+            assertThat(broker.tcpEnabled()).isFalse();
+            assertThat(broker.host()).isEqualTo("0.0.0.0");
+            assertThat(broker.port()).isEqualTo(61617);
+            assertThat(broker.globalMaxSize()).isEqualTo(DataSize.ofMegabytes(16));
+        });
+    }
+
+    @Test
+    void aPortOutsideTheTcpRangeStopsTheStart() {
+        context.withPropertyValues("werkbridge.broker.port=0")
+                .run(c -> assertThat(BindingFailures.message(c)).contains("werkbridge.broker.port")
+                        .contains("must be greater than or equal to 1"));
+        context.withPropertyValues("werkbridge.broker.port=70000")
+                .run(c -> assertThat(BindingFailures.message(c)).contains("werkbridge.broker.port")
+                        .contains("must be less than or equal to 65535"));
+    }
+
+    @Test
+    void aBlankHostStopsTheStart() {
+        context.withPropertyValues("werkbridge.broker.host= ")
+                .run(c -> assertThat(BindingFailures.message(c)).contains("werkbridge.broker.host").contains("must not be blank"));
+    }
+}
