@@ -19,7 +19,6 @@ import io.werkbridge.privacy.vault.SealedBox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;

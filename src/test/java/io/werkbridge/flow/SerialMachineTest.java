@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.messaging.DeadLetters;
-import io.werkbridge.model.CanonicalJson;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package io.werkbridge.privacy.gate;
 
 import io.werkbridge.privacy.policy.ActionType;
-import io.werkbridge.privacy.policy.DataCategory;
 
 /** What the gate did with one field path: its category and the action taken. Never the value. */
 public record FieldDecision(String path, String category, ActionType action) {
