@@ -3,6 +3,7 @@ package io.werkbridge.machine;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.werkbridge.model.MachineEvent;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,18 +28,11 @@ public record MappingRule(String source, MachineEvent.Kind kind, String value, F
 
     /** Event fields a protocol value can fill besides {@code values}. */
     public enum Field {
-        OPERATOR_ID("operator.id"),
-        OPERATOR_NAME("operator.name"),
-        LOCATION_LAT("location.lat"),
-        LOCATION_LON("location.lon"),
-        TIMESTAMP("timestamp");
+        OPERATOR_ID, OPERATOR_NAME, LOCATION_LAT, LOCATION_LON, TIMESTAMP;
 
-        private final String path;
+        private final String path = name().toLowerCase(Locale.ROOT).replace('_', '.');
 
-        Field(String path) {
-            this.path = path;
-        }
-
+        /** Its path in the event, e.g. {@code operator.id}. */
         public String path() {
             return path;
         }

@@ -3,21 +3,13 @@ package io.werkbridge.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 
-/** The canonical entity types a message body can carry. */
+/** The canonical entity types a message body can carry, by their id in the envelope ({@code service-report}). */
 public enum EntityType {
-    CUSTOMER("customer"),
-    INVOICE("invoice"),
-    SERVICE_REPORT("service-report"),
-    SERVICE_TICKET("service-ticket"),
-    ORDER("order"),
-    MACHINE_EVENT("machine-event");
+    CUSTOMER, INVOICE, SERVICE_REPORT, SERVICE_TICKET, ORDER, MACHINE_EVENT;
 
-    private final String id;
-
-    EntityType(String id) {
-        this.id = id;
-    }
+    private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     @JsonValue
     public String id() {

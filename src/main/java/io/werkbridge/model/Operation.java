@@ -2,17 +2,13 @@ package io.werkbridge.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
-/** What the receiver should do with the entity. */
+/** What the receiver should do with the entity, by its id in the envelope ({@code upsert}). */
 public enum Operation {
-    UPSERT("upsert"),
-    DELETE("delete");
+    UPSERT, DELETE;
 
-    private final String id;
-
-    Operation(String id) {
-        this.id = id;
-    }
+    private final String id = name().toLowerCase(Locale.ROOT);
 
     @JsonValue
     public String id() {

@@ -4,18 +4,5 @@ import io.werkbridge.connector.serial.codec.NamedOption;
 
 /** Parity bit setting. */
 public enum Parity implements NamedOption {
-    NONE("none"),
-    EVEN("even"),
-    ODD("odd");
-
-    private final String configName;
-
-    Parity(String configName) {
-        this.configName = configName;
-    }
-
-    @Override
-    public String configName() {
-        return configName;
-    }
+    NONE, EVEN, ODD
 }

@@ -1,5 +1,6 @@
 package io.werkbridge.privacy.text;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,19 +11,11 @@ public record Finding(int start, int end, Kind kind) {
 
     /** What was found, and the marker {@link PiiTextScanner#scrub} puts in its place. */
     public enum Kind {
-        EMAIL("[email]"),
-        PHONE("[phone]"),
-        IBAN("[iban]"),
-        CARD("[card]"),
-        IP("[ip]"),
-        NAME("[name]");
+        EMAIL, PHONE, IBAN, CARD, IP, NAME;
 
-        private final String marker;
+        private final String marker = "[" + name().toLowerCase(Locale.ROOT) + "]";
 
-        Kind(String marker) {
-            this.marker = marker;
-        }
-
+        /** {@code [email]}, {@code [phone]}, ... */
         public String marker() {
             return marker;
         }

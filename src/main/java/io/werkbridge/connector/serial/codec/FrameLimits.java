@@ -24,11 +24,15 @@ final class FrameLimits {
         }
     }
 
-    /** Throws if {@code payload} holds {@code forbidden}; reports the position, never the content. */
-    static void checkAbsent(String framing, byte[] payload, byte forbidden, String name) {
+    /**
+     * Throws if {@code payload} holds either of the framing's two delimiters; reports which and where, never the
+     * content.
+     */
+    static void checkAbsent(String framing, byte[] payload, byte first, String firstName, byte second, String secondName) {
         for (int i = 0; i < payload.length; i++) {
-            if (payload[i] == forbidden) {
-                throw new IllegalArgumentException(framing + " payload must not contain " + name
+            if (payload[i] == first || payload[i] == second) {
+                throw new IllegalArgumentException(framing + " payload must not contain "
+                        + (payload[i] == first ? firstName : secondName)
                         + " (found at index " + i + "); this framing has no escaping");
             }
         }

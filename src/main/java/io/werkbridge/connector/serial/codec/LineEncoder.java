@@ -16,8 +16,7 @@ public final class LineEncoder implements FrameEncoder {
     @Override
     public byte[] encode(byte[] payload) {
         FrameLimits.checkPayloadLength("line", payload, 1, maxFrameLength);
-        FrameLimits.checkAbsent("line", payload, ControlChars.CR, "CR");
-        FrameLimits.checkAbsent("line", payload, ControlChars.LF, "LF");
+        FrameLimits.checkAbsent("line", payload, ControlChars.CR, "CR", ControlChars.LF, "LF");
         byte[] frame = new byte[payload.length + 2];
         System.arraycopy(payload, 0, frame, 0, payload.length);
         frame[payload.length] = ControlChars.CR;

@@ -1,12 +1,16 @@
 package io.werkbridge.connector.serial.codec;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** An enum constant that is configured by a lower-case name, such as {@code parity=even}. */
 public interface NamedOption {
 
-    String configName();
+    /** The constant's name in lower case with hyphens ({@code STX_ETX} is {@code stx-etx}), unless it says otherwise. */
+    default String configName() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * Finds the constant of {@code type} named {@code value} (ignoring case).

@@ -16,8 +16,7 @@ public final class StxEtxEncoder implements FrameEncoder {
     @Override
     public byte[] encode(byte[] payload) {
         FrameLimits.checkPayloadLength("stx-etx", payload, 0, maxFrameLength);
-        FrameLimits.checkAbsent("stx-etx", payload, ControlChars.STX, "STX (0x02)");
-        FrameLimits.checkAbsent("stx-etx", payload, ControlChars.ETX, "ETX (0x03)");
+        FrameLimits.checkAbsent("stx-etx", payload, ControlChars.STX, "STX (0x02)", ControlChars.ETX, "ETX (0x03)");
         byte[] frame = new byte[payload.length + 3];
         frame[0] = ControlChars.STX;
         System.arraycopy(payload, 0, frame, 1, payload.length);
