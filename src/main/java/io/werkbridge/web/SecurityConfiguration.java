@@ -152,7 +152,8 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService clients(SecurityProperties properties) {
         if (properties.users().isEmpty()) {
-            LOG.warn("no clients configured under werkbridge.security.users: every authenticated endpoint refuses all callers");
+            LOG.warn("no clients configured: every authenticated endpoint refuses all callers until clients are set under "
+                    + "werkbridge.security.users.<name>.password and .roles (README, Configuration)");
         }
         List<UserDetails> users = properties.users().entrySet().stream()
                 .map(e -> User.withUsername(e.getKey())

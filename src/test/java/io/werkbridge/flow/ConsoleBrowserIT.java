@@ -7,11 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.werkbridge.WerkbridgeApplication;
+import io.werkbridge.it.RequiredTool;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions.Kind;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import java.io.IOException;
@@ -78,9 +78,8 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void startHub() {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "ConsoleBrowserIT skipped: /usr/bin/chromedriver or /usr/bin/chromium is missing "
-                        + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        RequiredTool.assumeOrFail(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                CHROMEDRIVER + " and " + CHROMIUM + " (apt-get install chromium chromium-driver)");
         DESTINATIONS.start();
         DESTINATIONS.stubFor(post(urlPathMatching("/(shop|portal)/customers")).willReturn(aResponse().withStatus(202)));
         hub = new SpringApplicationBuilder(WerkbridgeApplication.class)

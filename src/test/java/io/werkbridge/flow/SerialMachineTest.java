@@ -2,9 +2,9 @@ package io.werkbridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.it.RequiredTool;
 import io.werkbridge.messaging.DeadLetters;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
@@ -35,7 +35,7 @@ class SerialMachineTest extends HubTestSupport {
 
     @BeforeEach
     void needsSocat() {
-        assumeTrue(MachinePeers.SERIAL != null, "socat is not installed: serial machine test skipped");
+        RequiredTool.assumeOrFail(MachinePeers.SERIAL != null, "socat at /usr/bin/socat (apt-get install socat)");
     }
 
     @Test

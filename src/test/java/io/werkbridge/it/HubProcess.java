@@ -32,20 +32,30 @@ final class HubProcess {
     private int starts;
 
     HubProcess(String name, Path workDir, List<String> args) {
+        this(name, workDir, true, args);
+    }
+
+    private HubProcess(String name, Path workDir, boolean itClients, List<String> args) {
         this.name = name;
         this.port = FreePorts.next();
         this.log = workDir.resolve(name + ".log");
-        List<String> all = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.config.location=classpath:/",
-                "--werkbridge.security.users.erp.password={noop}" + CLIENT_PASSWORD,
-                "--werkbridge.security.users.erp.roles=ERP",
-                "--werkbridge.security.users.operator.password={noop}" + CLIENT_PASSWORD,
-                "--werkbridge.security.users.operator.roles=OPERATOR",
-                // hubs of one deployment share the key: message groups (per customer) are its hashes
-                "--werkbridge.privacy.hash-key=it-only-hash-key-0123456789abcdef0123456789"));
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--spring.config.location=classpath:/"));
+        if (itClients) {
+            all.addAll(List.of(
+                    "--werkbridge.security.users.erp.password={noop}" + CLIENT_PASSWORD,
+                    "--werkbridge.security.users.erp.roles=ERP",
+                    "--werkbridge.security.users.operator.password={noop}" + CLIENT_PASSWORD,
+                    "--werkbridge.security.users.operator.roles=OPERATOR",
+                    // hubs of one deployment share the key: message groups (per customer) are its hashes
+                    "--werkbridge.privacy.hash-key=it-only-hash-key-0123456789abcdef0123456789"));
+        }
         all.addAll(args);
         this.args = List.copyOf(all);
+    }
+
+    /** A hub with only the given arguments (and its port): no test clients, no configured hash key. */
+    static HubProcess asConfigured(String name, Path workDir, List<String> args) {
+        return new HubProcess(name, workDir, false, args);
     }
 
     int port() {
@@ -54,6 +64,11 @@ final class HubProcess {
 
     String name() {
         return name;
+    }
+
+    /** The file that holds everything the hub printed (standard output and standard error). */
+    Path log() {
+        return log;
     }
 
     /** Starts the JVM and waits until its health endpoint answers UP. */

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
@@ -68,7 +67,8 @@ class ScaleOutIT {
 
     @Test
     void twoHubsShareTheLoadAndOneStopsMidStream() throws Exception {
-        assumeTrue(postgresReachable(), "no PostgreSQL at " + PG_URL + ": the hubs of a scale-out share one database");
+        // the hubs of a scale-out share one database
+        RequiredTool.assumeOrFail(postgresReachable(), "a PostgreSQL server at " + PG_URL + " (user postgres, no password)");
         schema = "wb_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
             c.createStatement().execute("CREATE SCHEMA " + schema);

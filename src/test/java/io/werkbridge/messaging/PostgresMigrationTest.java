@@ -1,8 +1,8 @@
 package io.werkbridge.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.werkbridge.it.RequiredTool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ class PostgresMigrationTest {
 
     @Test
     void migrationsRunOnPostgres() throws SQLException {
-        assumeTrue(reachable(), "no PostgreSQL reachable at " + URL + " as " + USER + ": migration test skipped");
+        RequiredTool.assumeOrFail(reachable(), "a PostgreSQL server at " + URL + " (user " + USER + ", no password)");
         String schema = "wb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (SingleConnectionDataSource ds = new SingleConnectionDataSource(URL, USER, "", true)) {
             JdbcTemplate jdbc = new JdbcTemplate(ds);

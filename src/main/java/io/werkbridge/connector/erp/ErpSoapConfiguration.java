@@ -1,8 +1,6 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.generated.ErpCustomerPort;
-import java.util.HashMap;
-import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
@@ -41,8 +39,9 @@ public class ErpSoapConfiguration {
         endpoint.setServiceNameAsQName(service);
         endpoint.setPortNameAsQName(port);
         endpoint.setDataFormat(DataFormat.POJO);
-        endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "IN")));
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
+        // request validation (IN) is set by the configurer on CXF's own factory: in the endpoint's properties map
+        // Camel would first bind it to CxfEndpoint's Boolean setter, which cannot take IN (a stack trace per start)
         endpoint.setCxfConfigurer(new ReusedSchemaValidators(bus));
         // synchronous processing is set on the route's URI (?synchronous=true): the CXF component overwrites an
         // endpoint bean's own setting with the component's when the route resolves cxf:bean:...

@@ -27,7 +27,14 @@ import java.util.function.ToIntFunction;
 /**
  * Filters a canonical envelope for one destination: every body field is looked up in the classification of the
  * message type and treated with the destination's action for its category. Fields no classification covers are
- * unclassified: dropped and reported. The gate is pure: no I/O, no state between calls.
+ * unclassified: dropped and reported.
+ *
+ * <p>The gate keeps no state between calls (only the policy and what it derived from it at construction), but it
+ * is not free of I/O: before personal data may leave for a destination it asks its {@link SubjectRestrictions}
+ * (in the hub a query of the {@code subject_restriction} table), and the {@code tokenize} action goes through
+ * {@link ValueOperators} to the pseudonym vault, which stores a new token in the database. Both happen for
+ * {@link #filter} and {@link #explain} alike (a preview of a tokenized field stores its token as a delivery would);
+ * {@link #operatorView} does neither, as it only masks.
  */
 public final class PrivacyGate {
 
@@ -106,9 +113,12 @@ public final class PrivacyGate {
         return filter(destinationId, envelope, false);
     }
 
-    /** Filters in place, as {@link #filter}, and lists a decision per field path, for previews. */
+    /**
+     * Filters a copy of the envelope, as {@link #filter} would filter it for delivery, and lists a decision per field
+     * path, for previews. The caller's envelope stays as it was; {@link GateResult#filtered()} is the copy.
+     */
     public GateResult explain(String destinationId, ObjectNode envelope) {
-        return filter(destinationId, envelope, true);
+        return filter(destinationId, envelope.deepCopy(), true);
     }
 
     private GateResult filter(String destinationId, ObjectNode envelope, boolean explain) {

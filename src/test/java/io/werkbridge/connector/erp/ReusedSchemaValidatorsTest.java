@@ -15,6 +15,10 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
+import org.apache.cxf.annotations.SchemaValidation.SchemaValidationType;
+import org.apache.cxf.bus.extension.ExtensionManagerBus;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.message.Message;
 import org.junit.jupiter.api.Test;
 
 /** One validator per thread, reused from document to document: every document is still judged on its own. */
@@ -27,6 +31,15 @@ class ReusedSchemaValidatorsTest {
             .newSchema(Path.of("connectors/erp/erp-customer.xsd").toFile()));
 
     ReusedSchemaValidatorsTest() throws Exception {
+    }
+
+    @Test
+    void requestsOnlyAreValidatedBySettingOnCxfsFactoryNotOnTheCamelEndpoint() {
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+
+        new ReusedSchemaValidators(new ExtensionManagerBus()).configure(factory);
+
+        assertThat(factory.getProperties()).containsEntry(Message.SCHEMA_VALIDATION_ENABLED, SchemaValidationType.IN);
     }
 
     @Test

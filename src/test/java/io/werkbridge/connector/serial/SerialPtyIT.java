@@ -3,6 +3,7 @@ package io.werkbridge.connector.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.werkbridge.it.RequiredTool;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +43,12 @@ class SerialPtyIT {
     private final CamelContext context = new DefaultCamelContext();
     private final ExecutorService senders = Executors.newFixedThreadPool(2);
     private SocatPtyPair cable;
+
+    @BeforeAll
+    static void needsSocat() {
+        RequiredTool.assumeOrFail(Files.isExecutable(Path.of(SocatPtyPair.SOCAT)),
+                "socat at " + SocatPtyPair.SOCAT + " (apt-get install socat)");
+    }
 
     @AfterEach
     void tearDown() throws Exception {

@@ -1,8 +1,8 @@
 package io.werkbridge.machine.mtconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.werkbridge.it.RequiredTool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,7 +31,7 @@ class MtConnectStateStoreTest {
 
     @Test
     void onPostgres() {
-        assumeTrue(reachable(), "no PostgreSQL reachable at " + PG_URL + ": skipped");
+        RequiredTool.assumeOrFail(reachable(), "a PostgreSQL server at " + PG_URL + " (user " + PG_USER + ", no password)");
         String schema = "wb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (SingleConnectionDataSource admin = new SingleConnectionDataSource(PG_URL, PG_USER, "", true)) {
             try {

@@ -62,6 +62,19 @@ class PrivacyGateTest {
     }
 
     @Test
+    void explainFiltersACopyAndLeavesTheCallersTreeAsItWas() {
+        ObjectNode envelope = customer();
+
+        GateResult explained = gate.explain("shop", envelope);
+
+        assertThat(envelope).isEqualTo(customer());
+        assertThat(explained.filtered()).isNotSameAs(envelope);
+        assertThat(explained.filtered().path("body").has("bankAccounts")).isFalse();
+        assertThat(explained.filtered().path("body").path("contacts").get(0).path("phone").asText()).isEqualTo("***********1234");
+        assertThat(envelope.path("body").path("contacts").get(0).path("phone").asText()).isEqualTo("+49 521 5551234");
+    }
+
+    @Test
     void unclassifiedFieldsAreDroppedAndReported() {
         GateResult portal = gate.explain("portal", customer());
         assertThat(portal.filtered().path("body").has("shoeSize")).isFalse();
