@@ -93,7 +93,7 @@ class PostgresMigrationTest {
      */
     @Test
     void theVaultsFormerRowsAreMigratedOnPostgres() throws SQLException {
-        assumeTrue(reachable(), "no PostgreSQL reachable at " + URL + " as " + USER + ": migration test skipped");
+        RequiredTool.assumeOrFail(reachable(), "a PostgreSQL server at " + URL + " (user " + USER + ", no password)");
         String schema = "wb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         byte[] hubKey = "vault-test-key-0123456789abcdef0123".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (SingleConnectionDataSource admin = new SingleConnectionDataSource(URL, USER, "", true)) {
