@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
-import org.apache.camel.spi.InterceptSendToEndpoint;
 
 /**
  * The connection status of every machine. Connected means: the serial port is open; the OPC UA server's clock
@@ -73,19 +71,12 @@ public final class MachineStatusService {
         return time != null && !time.isBefore(clock.instant().minus(window));
     }
 
-    /**
-     * The counters of the machine's serial endpoint, or null while its route does not exist. The route's endpoint
-     * may be wrapped by an interceptSendToEndpoint of a route configuration; the serial endpoint is inside.
-     */
+    /** The counters of the machine's serial endpoint, or null while its route does not exist. */
     private SerialStatistics serialStatistics(MachineDefinition machine) {
         Route route = camel.getRoute(MachineRoutes.routeId(machine));
         if (route == null) {
             return null;
         }
-        Endpoint endpoint = route.getEndpoint();
-        if (endpoint instanceof InterceptSendToEndpoint intercepted) {
-            endpoint = intercepted.getOriginalEndpoint();
-        }
-        return endpoint instanceof SerialEndpoint serial ? serial.getStatistics() : null;
+        return route.getEndpoint() instanceof SerialEndpoint serial ? serial.getStatistics() : null;
     }
 }

@@ -68,8 +68,8 @@ final class PrivacyProducer extends DefaultProducer {
     }
 
     /**
-     * For a gate used outside the {@code delivery} route configuration (which records the disclosure together with
-     * the delivery): records it once the exchange completed without error.
+     * For a gate used outside a destination route (whose {@code recordDelivery} step records the disclosure together
+     * with the delivery), e.g. the shop pull: records it once the exchange completed without error.
      */
     private static final class RecordUnlessDelivered extends SynchronizationAdapter {
         private final PendingDisclosure pending;
