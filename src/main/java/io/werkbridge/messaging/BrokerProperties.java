@@ -53,6 +53,11 @@ public record BrokerProperties(Boolean tcpEnabled, @NotBlank String host, @Min(1
     public record User(@NotBlank String password,
                        @NotEmpty Set<@Pattern(regexp = BrokerSecurity.HUB + "|" + BrokerSecurity.INBOUND_PRODUCER,
                                message = "must be " + BrokerSecurity.HUB + " or " + BrokerSecurity.INBOUND_PRODUCER) String> roles) {
+
+        @Override
+        public String toString() {
+            return "User[roles=" + roles + "]";
+        }
     }
 
     /**
@@ -73,6 +78,11 @@ public record BrokerProperties(Boolean tcpEnabled, @NotBlank String host, @Min(1
 
         public boolean enabled() {
             return keyStore != null && !keyStore.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + ", trustStore=" + trustStore + ", needClientAuth=" + needClientAuth + "]";
         }
     }
 }

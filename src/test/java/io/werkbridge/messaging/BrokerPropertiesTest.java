@@ -79,6 +79,7 @@ class BrokerPropertiesTest {
             assertThat(broker.users().get("partnererp").roles()).containsExactly("inbound-producer");
             assertThat(broker.tls().enabled()).isTrue();
             assertThat(broker.tls().needClientAuth()).isFalse();
+            assertThat(broker.toString()).as("no password in a log line").doesNotContain("synthetic-secret").doesNotContain("=ks");
         });
         context.run(c -> {
             BrokerProperties broker = c.getBean(BrokerProperties.class);
