@@ -16,18 +16,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Apache Artemis broker for the external-broker ITs: an instance made with the distribution's
- * {@code artemis create} (login required), whose etc/broker.xml is replaced by the project's docker/broker.xml
+ * {@code artemis create} (login required, the hubs' user {@value #USER} in role {@code hub}, a partner
+ * {@value #PRODUCER} in role {@code inbound-producer}: the roles docs/operations.md documents), whose etc/broker.xml
+ * is replaced by the project's docker/broker.xml
  * (flow topology, dead-letter addresses, duplicate detection) and which listens on a free port. One per test JVM,
  * started on first use and stopped when the JVM ends.
  */
-final class ExternalArtemis {
+public final class ExternalArtemis {
 
-    static final String USER = "werkbridge";
+    public static final String USER = "werkbridge";
+    public static final String PRODUCER = "partner-erp";
     private static ExternalArtemis shared;
 
     private final Path instance;
     private final int port;
     private final String password = UUID.randomUUID().toString();
+    private final String producerPassword = UUID.randomUUID().toString();
     private final Path log;
     private Process process;
 
@@ -37,7 +41,7 @@ final class ExternalArtemis {
         this.log = workDir.resolve("artemis.log");
     }
 
-    static synchronized ExternalArtemis shared() {
+    public static synchronized ExternalArtemis shared() {
         if (shared == null) {
             ExternalArtemis broker = new ExternalArtemis(ItPaths.workDir("artemis"));
             broker.create();
@@ -48,21 +52,30 @@ final class ExternalArtemis {
         return shared;
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    String password() {
+    public String password() {
         return password;
+    }
+
+    public String producerPassword() {
+        return producerPassword;
     }
 
     private void create() {
         Path artemis = ItPaths.artemisHome().resolve("bin/artemis");
         run(List.of("/bin/sh", artemis.toString(), "create", instance.toString(), "--user", USER, "--password", password,
-                "--require-login", "--silent", "--no-web", "--no-autotune", "--no-amqp-acceptor", "--no-mqtt-acceptor",
+                "--require-login", "--role", "hub", "--silent", "--no-web", "--no-autotune", "--no-amqp-acceptor", "--no-mqtt-acceptor",
                 "--no-stomp-acceptor", "--no-hornetq-acceptor", "--name", "werkbridge-it"), Duration.ofMinutes(2));
         try {
             Files.copy(Path.of("docker/broker.xml"), instance.resolve("etc/broker.xml"), StandardCopyOption.REPLACE_EXISTING);
+            // the partner: Artemis' properties login module takes a plain password as well as a hashed one
+            Files.writeString(instance.resolve("etc/artemis-users.properties"), "\n" + PRODUCER + " = " + producerPassword + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(instance.resolve("etc/artemis-roles.properties"), "\ninbound-producer = " + PRODUCER + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             // the broker's own JVM: the acceptor port for docker/broker.xml, and a heap that fits beside two hubs
             Files.writeString(instance.resolve("etc/artemis.profile"),
                     "\nJAVA_ARGS=\"$JAVA_ARGS -Xms64m -Xmx512m -Dwerkbridge.broker.port=" + port + "\"\n",

@@ -85,7 +85,7 @@ class EmbeddedBrokerConfigurationTest {
 
     /** Acceptor off: the in-VM acceptor of each test is enough. */
     private static BrokerProperties broker(DataSize globalMaxSize) {
-        return new BrokerProperties(false, "127.0.0.1", 61616, globalMaxSize, null);
+        return new BrokerProperties(false, "127.0.0.1", 61616, globalMaxSize, null, null, null);
     }
 
     private EmbeddedActiveMQ start(DataSize globalMaxSize) throws Exception {
