@@ -26,9 +26,15 @@ public class ErpSoapConfiguration {
                 new QName(NAMESPACE, "ErpCustomerService"), new QName(NAMESPACE, "ErpCustomerPort"));
     }
 
+    /** Reads the operation CXF resolved; the SOAP routes dispatch on it. */
+    @Bean
+    SoapOperation soapOperation() {
+        return new SoapOperation();
+    }
+
     /**
      * A contract-first endpoint the ERP calls: POJO data format, every request validated against the WSDL's schema,
-     * faults cleaned of submitted values. Only requests are validated: the answers are built from the generated
+     * faults cleaned of submitted values, HTTP headers that collide with Camel's or the hub's own dropped. Only requests are validated: the answers are built from the generated
      * classes by the hub itself, and validating them created a second schema validator per call (the flow tests
      * validate them against the schema).
      */
@@ -43,6 +49,8 @@ public class ErpSoapConfiguration {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "IN")));
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
+        // no client header may pose as Camel's, the operation or the hub's own (SoapEdgeHeaders)
+        endpoint.setHeaderFilterStrategy(new SoapEdgeHeaders());
         endpoint.setCxfConfigurer(new ReusedSchemaValidators(bus));
         // synchronous processing is set on the route's URI (?synchronous=true): the CXF component overwrites an
         // endpoint bean's own setting with the component's when the route resolves cxf:bean:...
