@@ -13,36 +13,46 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds request bodies on the HTTP API: a declared length above the limit is answered 413 at once; a body without
- * a declared length (chunked) is counted while it is read and fails with 413 when it passes the limit.
+ * Bounds request bodies on the HTTP API ({@code /api/**}) and on the SOAP services ({@code /services/**}), each with
+ * its own limit: a declared length above the limit is answered 413 at once; a body without a declared length
+ * (chunked) is counted while it is read and fails when it passes the limit (413 from the API, a SOAP fault from CXF),
+ * so no request is ever held in memory beyond the limit.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxApiBytes;
+    private final long maxSoapBytes;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+    public BodySizeLimitFilter(long maxApiBytes, long maxSoapBytes, ObjectMapper json) {
+        this.maxApiBytes = maxApiBytes;
+        this.maxSoapBytes = maxSoapBytes;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return limit(request) < 0;
+    }
+
+    /** The limit for the request's path, or -1 where bodies are not bounded here. */
+    private long limit(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return maxApiBytes;
+        }
+        return path.startsWith("/services/") ? maxSoapBytes : -1;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limit(request);
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, json, tooLarge());
+            Problems.write(response, json, tooLarge(maxBytes));
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes), response);
-    }
-
-    private org.springframework.http.ProblemDetail tooLarge() {
-        return tooLarge(maxBytes);
     }
 
     /** The answer for a body over the limit; {@link ApiProblemHandler} gives it when reading fails part-way. */

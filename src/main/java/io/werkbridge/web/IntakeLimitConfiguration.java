@@ -9,7 +9,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts the {@link IntakeLimitFilter} in front of everything else, Spring Security included. */
+/**
+ * Puts the {@link IntakeLimitFilter} in front of everything else, Spring Security included, and the
+ * {@link SoapMethodFilter} in front of it (a request that is no SOAP call never waits for a slot).
+ */
 @Configuration(proxyBeanMethods = false)
 class IntakeLimitConfiguration {
 
@@ -26,6 +29,14 @@ class IntakeLimitConfiguration {
         FilterRegistrationBean<IntakeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("intakeLimit");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SoapMethodFilter> soapMethods(ObjectMapper json) {
+        FilterRegistrationBean<SoapMethodFilter> registration = new FilterRegistrationBean<>(new SoapMethodFilter(json));
+        registration.setName("soapMethods");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
         return registration;
     }
 }

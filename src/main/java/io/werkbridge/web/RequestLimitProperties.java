@@ -8,17 +8,20 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param maxBody          largest request body the API accepts (413 above it)
+ * @param maxBody          largest request body the API ({@code /api/**}) accepts (413 above it)
+ * @param maxSoapBody      largest SOAP request ({@code /services/**}) the hub accepts (413, or a SOAP fault when the
+ *                         body has no declared length); a large DEBMAS-sized customer is a few kilobytes
  * @param requestsPerSecond sustained requests per client per second (429 above it)
  * @param burst            requests a client may send at once before the rate applies
  */
 @Validated
 @ConfigurationProperties("werkbridge.security.limits")
-public record RequestLimitProperties(@PositiveDataSize DataSize maxBody, @Positive Double requestsPerSecond,
-                                     @Min(1) Integer burst) {
+public record RequestLimitProperties(@PositiveDataSize DataSize maxBody, @PositiveDataSize DataSize maxSoapBody,
+                                     @Positive Double requestsPerSecond, @Min(1) Integer burst) {
 
     public RequestLimitProperties {
         maxBody = maxBody == null ? DataSize.ofKilobytes(512) : maxBody;
+        maxSoapBody = maxSoapBody == null ? DataSize.ofMegabytes(2) : maxSoapBody;
         requestsPerSecond = requestsPerSecond == null ? 50.0 : requestsPerSecond;
         burst = burst == null ? 100 : burst;
     }

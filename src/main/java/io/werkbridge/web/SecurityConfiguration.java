@@ -1,6 +1,8 @@
 package io.werkbridge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -48,7 +51,8 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits,
+                                        LoginThrottle logins) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         RequestMatcher apiCall = request -> path(request).startsWith("/api/") || path(request).equals("/actuator/prometheus");
         RequestMatcher console = request -> {
@@ -61,6 +65,7 @@ public class SecurityConfiguration {
                     && request.getRequestedSessionId() != null;
         };
         limitRequests(http, json, limits);
+        http.addFilterBefore(new LoginThrottleFilter(logins, json), UsernamePasswordAuthenticationFilter.class);
         http.securityMatcher(console)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/console", "/console/**").hasAnyRole("OPERATOR", "DPO");
@@ -80,7 +85,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits,
-                                    ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties security) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties security,
+                                    LoginThrottle logins) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         if (jwtDecoder.getIfAvailable() != null) {
             String rolesClaim = security.jwt().rolesClaim();
@@ -95,6 +101,7 @@ public class SecurityConfiguration {
             LOG.info("OAuth2 bearer tokens accepted; roles from claim '{}'", rolesClaim);
         }
         limitRequests(http, json, limits);
+        http.addFilterBefore(new LoginThrottleFilter(logins, json), BasicAuthenticationFilter.class);
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/api/**", "/simulator/**"))
                 .authorizeHttpRequests(SecurityConfiguration::endpointRules)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -104,7 +111,7 @@ public class SecurityConfiguration {
     }
 
     private static void limitRequests(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) {
-        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), json), BasicAuthenticationFilter.class)
+        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), limits.maxSoapBody().toBytes(), json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerSecond(), limits.burst(), json, System::nanoTime),
                         BasicAuthenticationFilter.class);
     }
@@ -147,6 +154,17 @@ public class SecurityConfiguration {
     PasswordEncoder passwordEncoder(SecurityProperties security) {
         return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                 security.passwordCacheTtl(), 1000, Clock.systemUTC());
+    }
+
+    /** Failed logins per client name and address; it hears of them as Spring Security's failure events. */
+    @Bean
+    LoginThrottle loginThrottle(SecurityProperties security, MeterRegistry meters) {
+        Counter failed = Counter.builder("werkbridge.security.logins.failed")
+                .description("logins refused for a wrong password or an unknown client name")
+                .register(meters);
+        SecurityProperties.Logins logins = security.logins();
+        return new LoginThrottle(logins.maxFailures(), logins.maxFailuresPerAddress(), logins.window(), failed,
+                System::nanoTime);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.werkbridge.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.List;
@@ -17,16 +18,32 @@ import org.springframework.validation.annotation.Validated;
  * @param users            the clients by name
  * @param jwt              how OAuth2 bearer tokens carry roles (used only when a JWT issuer is configured)
  * @param passwordCacheTtl how long a verified HTTP Basic password is remembered; 0 turns the cache off
+ * @param logins           how many failed logins a client name or an address may have before it is throttled
  */
 @Validated
 @ConfigurationProperties("werkbridge.security")
 public record SecurityProperties(Map<String, @Valid Client> users, @Valid Jwt jwt,
-                                 @DurationMin(nanos = 0) Duration passwordCacheTtl) {
+                                 @DurationMin(nanos = 0) Duration passwordCacheTtl, @Valid Logins logins) {
 
     public SecurityProperties {
         users = users == null ? Map.of() : Map.copyOf(users);
         jwt = jwt == null ? new Jwt(null) : jwt;
         passwordCacheTtl = passwordCacheTtl == null ? Duration.ofMinutes(5) : passwordCacheTtl;
+        logins = logins == null ? new Logins(null, null, null) : logins;
+    }
+
+    /**
+     * @param maxFailures          failed logins of one client name within the window; further attempts get 429
+     * @param maxFailuresPerAddress failed logins from one source address (whatever the names) within the window
+     * @param window               how long failures are counted from the first one, and so the longest lockout
+     */
+    public record Logins(@Min(1) Integer maxFailures, @Min(1) Integer maxFailuresPerAddress,
+                         @DurationMin(seconds = 1) Duration window) {
+        public Logins {
+            maxFailures = maxFailures == null ? 10 : maxFailures;
+            maxFailuresPerAddress = maxFailuresPerAddress == null ? 50 : maxFailuresPerAddress;
+            window = window == null ? Duration.ofMinutes(5) : window;
+        }
     }
 
     /** @param password an encoded password with its id prefix, e.g. {@code {bcrypt}$2a$10$...} */

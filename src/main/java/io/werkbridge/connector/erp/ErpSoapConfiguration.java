@@ -24,11 +24,17 @@ public class ErpSoapConfiguration {
                 new QName(NAMESPACE, "ErpCustomerService"), new QName(NAMESPACE, "ErpCustomerPort"));
     }
 
+    /** Reads the operation CXF resolved; the SOAP routes dispatch on it. */
+    @Bean
+    SoapOperation soapOperation() {
+        return new SoapOperation();
+    }
+
     /**
      * A contract-first endpoint the ERP calls: POJO data format, every request validated against the WSDL's schema,
-     * faults cleaned of submitted values. Only requests are validated: the answers are built from the generated
-     * classes by the hub itself, and validating them created a second schema validator per call (the flow tests
-     * validate them against the schema).
+     * faults cleaned of submitted values, HTTP headers that collide with Camel's or the hub's own dropped. Only
+     * requests are validated: the answers are built from the generated classes by the hub itself, and validating them
+     * created a second schema validator per call (the flow tests validate them against the schema).
      */
     static CxfEndpoint endpoint(Bus bus, String address, Class<?> serviceClass, String wsdl, QName service, QName port) {
         CxfEndpoint endpoint = new CxfEndpoint();
@@ -41,7 +47,9 @@ public class ErpSoapConfiguration {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
         // request validation (IN) is set by the configurer on CXF's own factory: in the endpoint's properties map
-        // Camel would first bind it to CxfEndpoint's Boolean setter, which cannot take IN (a stack trace per start)
+        // Camel would first bind it to CxfEndpoint's Boolean setter, which cannot take IN (a stack trace per start).
+        // No client header may pose as Camel's, the operation or the hub's own (SoapEdgeHeaders)
+        endpoint.setHeaderFilterStrategy(new SoapEdgeHeaders());
         endpoint.setCxfConfigurer(new ReusedSchemaValidators(bus));
         // synchronous processing is set on the route's URI (?synchronous=true): the CXF component overwrites an
         // endpoint bean's own setting with the component's when the route resolves cxf:bean:...

@@ -9,6 +9,7 @@ import io.werkbridge.rights.RightsService;
 import io.werkbridge.rights.RightsStore;
 import io.werkbridge.rights.SubjectIds;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +33,9 @@ public final class RightsController {
     private final RightsStore store;
     private final RightsExport export;
 
+    /** A token, as the header's drafts define it: visible ASCII only, so it is stored and compared byte for byte. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
     public RightsController(RightsService service, RightsStore store, RightsExport export) {
         this.service = service;
         this.store = store;
@@ -51,8 +55,9 @@ public final class RightsController {
         if (request == null || request.type() == null || request.subject() == null) {
             throw new IllegalArgumentException("body needs 'type' and 'subject'");
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw new IllegalArgumentException("Idempotency-Key must be 1-100 characters");
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            // the message names the rule, never the value: the key is the client's text and ends up in logs
+            throw new IllegalArgumentException("Idempotency-Key must be 1-100 printable ASCII characters without spaces");
         }
         SubjectIds subject = new SubjectIds(blankToNull(request.subject().customerNumber()), blankToNull(request.subject().contactId()),
                 blankToNull(request.subject().email()));
