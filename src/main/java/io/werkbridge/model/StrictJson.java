@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,7 +45,8 @@ public final class StrictJson {
 
     /** For a mapper that binds to classes: strings with a forbidden control character are refused with their path. */
     public static SimpleModule controlCharacterModule() {
-        return new SimpleModule("werkbridge-strict-strings").addDeserializer(String.class, new CheckedStrings());
+        return new SimpleModule("werkbridge-strict-strings").addDeserializer(String.class, new CheckedStrings())
+                .addDeserializer(JsonNode.class, new CheckedTrees());
     }
 
     /** @return the path and rule of the first forbidden control character in the tree's keys or strings, or null */
@@ -138,6 +142,35 @@ public final class StrictJson {
             }
         }
         return "$" + path;
+    }
+
+    /** Free JSON inside a bound body (rights corrections): Jackson's own tree reading, then the same rule. */
+    private static final class CheckedTrees extends StdDeserializer<JsonNode> {
+
+        CheckedTrees() {
+            super(JsonNode.class);
+        }
+
+        @Override
+        public JsonNode deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = JsonNodeDeserializer.getDeserializer(JsonNode.class).deserialize(parser, context);
+            String found = tree == null ? null : controlCharacter(tree);
+            if (found != null) {
+                throw JsonMappingException.from(parser, found);
+            }
+            return tree;
+        }
+
+        /** As Jackson's own: JSON null is a NullNode, an absent property null. */
+        @Override
+        public JsonNode getNullValue(DeserializationContext context) {
+            return NullNode.getInstance();
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
     }
 
     /** Jackson's own string reading, then the control-character rule; the path comes from the exception's chain. */

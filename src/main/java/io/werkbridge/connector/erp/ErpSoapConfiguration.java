@@ -1,6 +1,7 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.generated.ErpCustomerPort;
+import io.werkbridge.model.XmlLimits;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
@@ -41,7 +42,10 @@ public class ErpSoapConfiguration {
         endpoint.setServiceNameAsQName(service);
         endpoint.setPortNameAsQName(port);
         endpoint.setDataFormat(DataFormat.POJO);
-        endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "IN")));
+        Map<String, Object> properties = new HashMap<>(Map.of("schema-validation-enabled", "IN"));
+        // the hub's one set of XML limits (depth, counts, sizes), read by CXF's StAX layer for every request
+        properties.putAll(XmlLimits.DEFAULT.cxfProperties());
+        endpoint.setProperties(properties);
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
         endpoint.setCxfConfigurer(new ReusedSchemaValidators(bus));
         // synchronous processing is set on the route's URI (?synchronous=true): the CXF component overwrites an
