@@ -1,7 +1,7 @@
 package io.werkbridge.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.util.List;
 
-/** The one Jackson configuration for canonical JSON: ISO dates, bounded input, no surprises. */
+/**
+ * The one Jackson configuration for canonical JSON: ISO dates, bounded input, duplicate keys refused, no surprises.
+ * JSON from outside the hub is read with {@link #readExternal(byte[])}: strict UTF-8 and no control characters.
+ */
 public final class CanonicalJson {
 
     /** Largest canonical message the hub accepts, in characters. */
@@ -25,14 +29,11 @@ public final class CanonicalJson {
             // amounts keep their scale and are written plainly (241.00, 100, never 2.41E+2 or 1E+2)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-                .maxNestingDepth(64)
-                .maxStringLength(1024 * 1024)
-                .build());
+        MAPPER.getFactory().setStreamReadConstraints(StrictJson.constraints(MAX_DOCUMENT_LENGTH));
     }
 
     private CanonicalJson() {
@@ -62,9 +63,34 @@ public final class CanonicalJson {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidCanonicalMessageException(List.of("$: not well-formed JSON" + where));
+            throw new InvalidCanonicalMessageException(List.of(StrictJson.describe(e)));
         }
+    }
+
+    /**
+     * Parses JSON received from outside as bytes, so that invalid UTF-8 is refused rather than silently replaced, and
+     * refuses NUL and control characters other than tab, CR and LF in any key or string, naming the path.
+     */
+    public static JsonNode readExternal(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new InvalidCanonicalMessageException(List.of("$: empty message, a JSON object is expected"));
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidCanonicalMessageException(List.of(StrictJson.describe(e)));
+        } catch (IOException e) {
+            // from a byte array: an I/O error is the content's (an encoding Jackson could not read)
+            throw new InvalidCanonicalMessageException(List.of("$: the JSON is not valid UTF-8"));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidCanonicalMessageException(List.of("$: empty message, a JSON object is expected"));
+        }
+        String control = StrictJson.controlCharacter(tree);
+        if (control != null) {
+            throw new InvalidCanonicalMessageException(List.of(control));
+        }
+        return tree;
     }
 }

@@ -1,8 +1,10 @@
 package io.werkbridge.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.werkbridge.messaging.InvalidSelectionException;
 import io.werkbridge.messaging.UnknownFlowException;
 import io.werkbridge.model.InvalidCanonicalMessageException;
+import io.werkbridge.model.StrictJson;
 import io.werkbridge.privacy.api.InvalidApiRequestException;
 import io.werkbridge.privacy.gate.PrivacyGateException;
 import org.slf4j.Logger;
@@ -81,6 +83,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.limit()));
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body",
+                        "Unreadable request body", "the body is not acceptable JSON of the expected shape: "
+                                + StrictJson.describe(json)));
             }
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",

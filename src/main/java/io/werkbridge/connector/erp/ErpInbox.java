@@ -1,6 +1,7 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
+import io.werkbridge.model.LogSafe;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The ERP inbox folder ({@code werkbridge.erp.inbox}, route {@code erp-inbox}): each file is checked against the size
  * limit before it is read, then read as IDoc XML or a UBL invoice and queued. A refused file gets
- * {@code error/<file>.reason.txt} (the rule broken, never a value); the route moves the file itself.
+ * {@code error/<file>.reason.txt} (the rule broken, never a value); the route moves the file itself. A document at
+ * fault is told apart from a failure of the hub (broker, database): only the latter is worth a retry. File names may
+ * name a person and may hold control characters: logs carry {@link LogSafe#fileName} only.
  */
 @Component("erpInbox")
 public final class ErpInbox {
@@ -43,21 +46,38 @@ public final class ErpInbox {
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file.toPath()))) {
             List<String> ids = documents.receive(in, EnumSet.allOf(Format.class));
-            LOG.info("ERP inbox: a file was read and {} message(s) queued: {}", ids.size(), ids);
+            LOG.info("ERP inbox: {} was read and {} message(s) queued: {}", LogSafe.fileName(file.getName()), ids.size(), ids);
         }
     }
 
     /** Writes the reason file for the file that failed (the route then moves the file to {@code error/}). */
     public void refuse(Exchange exchange) throws IOException {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = cause instanceof InvalidErpDocumentException
-                ? cause.getMessage()
+        InvalidErpDocumentException invalid = documentFault(cause);
+        String reason = invalid != null
+                ? "the document is at fault: " + invalid.getMessage() + "; correct the document, do not retry it as it is"
                 : "the hub could not queue the document (" + (cause == null ? "unknown error" : cause.getClass().getSimpleName())
-                  + "); the hub log has the cause; move the file back into the inbox to try again";
+                  + "); the document itself may be fine; the hub log has the cause; move the file back into the inbox"
+                  + " to try again";
         String name = Path.of(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class)).getFileName().toString();
         Files.createDirectories(errors);
-        Files.writeString(errors.resolve(name + ".reason.txt"),
-                "file: " + name + "\nrefused at: " + Instant.now() + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
-        LOG.warn("ERP inbox: a file was refused and moved to error/ beside its reason file: {}", reason);
+        Files.writeString(errors.resolve(name + ".reason.txt"), "file: " + LogSafe.text(name) + "\nrefused at: "
+                + Instant.now() + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+        if (invalid != null) {
+            LOG.warn("ERP inbox: {} was refused and moved to error/ beside its reason file: {}",
+                    LogSafe.fileName(name), reason);
+        } else {
+            LOG.error("ERP inbox: {} could not be queued and was moved to error/ beside its reason file",
+                    LogSafe.fileName(name), cause);
+        }
+    }
+
+    private static InvalidErpDocumentException documentFault(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof InvalidErpDocumentException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.generated.ErpCustomerPort;
+import io.werkbridge.model.XmlLimits;
 import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
@@ -45,6 +46,9 @@ public class ErpSoapConfiguration {
         endpoint.setServiceNameAsQName(service);
         endpoint.setPortNameAsQName(port);
         endpoint.setDataFormat(DataFormat.POJO);
+        // the hub's one set of XML limits (depth, counts, sizes), read by CXF's StAX layer for every message on this
+        // bus; on the bus, not in the endpoint's properties map, which Camel would try to bind to CxfEndpoint's setters
+        XmlLimits.DEFAULT.cxfProperties().forEach(bus::setProperty);
         endpoint.getOutFaultInterceptors().add(new SoapFaultSanitizer());
         // request validation (IN) is set by the configurer on CXF's own factory: in the endpoint's properties map
         // Camel would first bind it to CxfEndpoint's Boolean setter, which cannot take IN (a stack trace per start).

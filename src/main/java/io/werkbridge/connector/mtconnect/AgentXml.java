@@ -1,6 +1,7 @@
 package io.werkbridge.connector.mtconnect;
 
 import io.werkbridge.model.InvalidSourceDataException;
+import io.werkbridge.model.XmlLimits;
 import java.io.InputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reading an agent's XML answers safely: namespace-aware StAX without DTD support or external entities (a document
- * with a DTD is refused by the readers), and a not well-formed document reported by line, never by content.
+ * with a DTD is refused by the readers), held to the hub's {@link XmlLimits} (a refusal names the limit), and a not
+ * well-formed document reported by line, never by content.
  */
 final class AgentXml {
 
@@ -28,9 +30,15 @@ final class AgentXml {
     static <T> T parse(InputStream xml, String what, Reader<T> read) {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(xml);
+            reader = XmlLimits.DEFAULT.limited(FACTORY.createXMLStreamReader(xml));
             return read.read(reader);
+        } catch (XmlLimits.LimitExceededException e) {
+            throw new InvalidSourceDataException(what + " is refused: " + e.getMessage());
         } catch (XMLStreamException e) {
+            String limit = XmlLimits.describeParserLimit(e);
+            if (limit != null) {
+                throw new InvalidSourceDataException(what + " is refused: " + limit);
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
             throw new InvalidSourceDataException(what + " is not well-formed XML" + where);
         } finally {
@@ -46,10 +54,7 @@ final class AgentXml {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        XMLInputFactory factory = XmlLimits.DEFAULT.factory();
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;
     }

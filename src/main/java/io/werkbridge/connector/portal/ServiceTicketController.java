@@ -33,8 +33,8 @@ public final class ServiceTicketController {
     }
 
     @PostMapping(path = "/api/v1/portal/service-tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> ticket(@RequestBody String body) {
-        JsonNode ticket = TICKET.requireValid(CanonicalJson.read(body));
+    public ResponseEntity<Map<String, String>> ticket(@RequestBody byte[] body) {
+        JsonNode ticket = TICKET.requireValid(CanonicalJson.readExternal(body));
         Envelope envelope = Envelope.create(EntityType.SERVICE_TICKET, ticket.path("ticketId").asText(), Operation.UPSERT,
                 Instant.now(), "portal", ticket);
         String messageId = publisher.publish(FLOW, envelope);

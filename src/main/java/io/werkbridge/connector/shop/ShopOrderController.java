@@ -35,13 +35,13 @@ public final class ShopOrderController {
     }
 
     @PostMapping(path = "/api/v1/shop/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> order(@RequestBody String body) {
-        return accept(ORDER.requireValid(CanonicalJson.read(body)), Instant.now());
+    public ResponseEntity<Map<String, String>> order(@RequestBody byte[] body) {
+        return accept(ORDER.requireValid(CanonicalJson.readExternal(body)), Instant.now());
     }
 
     @PostMapping(path = "/api/v1/shop/webhooks/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> webhook(@RequestBody String body) {
-        JsonNode event = WEBHOOK.requireValid(CanonicalJson.read(body));
+    public ResponseEntity<Map<String, String>> webhook(@RequestBody byte[] body) {
+        JsonNode event = WEBHOOK.requireValid(CanonicalJson.readExternal(body));
         JsonNode order = event.path("data");
         var violations = ORDER.violations(order, "data");
         if (!violations.isEmpty()) {

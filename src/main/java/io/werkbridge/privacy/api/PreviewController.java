@@ -44,8 +44,8 @@ public final class PreviewController {
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Preview preview(@RequestParam String destination, @RequestBody(required = false) String body) {
-        JsonNode message = validator.requireValid(CanonicalJson.read(body));
+    public Preview preview(@RequestParam String destination, @RequestBody(required = false) byte[] body) {
+        JsonNode message = validator.requireValid(CanonicalJson.readExternal(body));
         PrivacyGate gate = policies.gate();
         if (gate.policy().destination(destination).isEmpty()) {
             return new Preview(destination, true, "unknown destination '" + destination
