@@ -12,6 +12,7 @@ import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrokerAccessTest extends HubTestSupport {
 
     private static final int TCP_PORT = freePort();
+    private static final Path DATA = Path.of("target", "test-data", "broker-access-" + UUID.randomUUID()).toAbsolutePath();
     private static final String HUB_PASSWORD = "hub-test-secret";
     private static final String SHOP_QUEUE = "werkbridge.customer-master::werkbridge.customer-master.shop";
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -37,6 +39,10 @@ class BrokerAccessTest extends HubTestSupport {
 
     @DynamicPropertySource
     static void tcpAcceptor(DynamicPropertyRegistry registry) {
+        // a context of its own beside the shared one: its own broker journal (the shared hub's broker holds the lock
+        // on the shared data directory) and its own in-VM server id
+        registry.add("werkbridge.data-dir", () -> DATA.toString());
+        registry.add("spring.artemis.embedded.server-id", () -> "31");
         registry.add("werkbridge.broker.tcp-enabled", () -> "true");
         registry.add("werkbridge.broker.port", () -> TCP_PORT);
         registry.add("spring.artemis.password", () -> HUB_PASSWORD);
