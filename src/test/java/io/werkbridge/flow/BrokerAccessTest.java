@@ -40,8 +40,8 @@ class BrokerAccessTest extends HubTestSupport {
     @DynamicPropertySource
     static void tcpAcceptor(DynamicPropertyRegistry registry) {
         // a context of its own beside the shared one: its own broker journal (the shared hub's broker holds the lock
-        // on the shared data directory) and its own in-VM server id
-        registry.add("werkbridge.data-dir", () -> DATA.toString());
+        // on the shared one; werkbridge.data-dir itself is HubTestSupport's, whose registration wins) and in-VM id
+        registry.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("broker").toString());
         registry.add("spring.artemis.embedded.server-id", () -> "31");
         registry.add("werkbridge.broker.tcp-enabled", () -> "true");
         registry.add("werkbridge.broker.port", () -> TCP_PORT);
