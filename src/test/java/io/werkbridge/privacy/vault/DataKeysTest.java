@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.werkbridge.privacy.operator.TokenShapes.Shape;
+import io.werkbridge.rights.MutableClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +23,7 @@ class DataKeysTest {
 
     private static final byte[] KEY = "data-keys-test-key-0123456789abcdef01".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NEW_KEY = "data-keys-new-key-0123456789abcdef0123".getBytes(StandardCharsets.UTF_8);
-    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
     private JdbcTemplate jdbc;
 
     @BeforeEach
@@ -140,33 +138,5 @@ class DataKeysTest {
         String stored = jdbc.queryForObject("SELECT value_cipher FROM pseudonym_vault WHERE token = ?", String.class, token);
         byte[] ciphertext = Base64.getDecoder().decode(stored.substring("v2:".length()));
         return ByteBuffer.wrap(ciphertext, 1, 4).getInt();
-    }
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
