@@ -57,15 +57,6 @@ public record FlowProperties(Map<String, Flow> flows) {
         return address(flow) + ".dlq";
     }
 
-    /** The flow whose multicast address this is ({@code werkbridge.<flow>}), if it is one of the declared flows. */
-    public Optional<String> flowOfAddress(String address) {
-        if (address == null || !address.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        String flow = address.substring(PREFIX.length());
-        return flows.containsKey(flow) ? Optional.of(flow) : Optional.empty();
-    }
-
     /**
      * The flow queue a JMS destination name denotes: a destination queue (plain or fully qualified
      * {@code werkbridge.<flow>::werkbridge.<flow>.<destination>}) or the inbound queue of a declared flow.
