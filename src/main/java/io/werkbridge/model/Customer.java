@@ -20,8 +20,12 @@ public record Customer(
         bankAccounts = bankAccounts == null ? List.of() : List.copyOf(bankAccounts);
     }
 
+    /** The customer as a party: a company, or a natural person such as a sole trader (see {@link PartyKind}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Company(String name, String vatId, Address address) {
+    public record Company(PartyKind kind, String name, String vatId, Address address) {
+        public Company {
+            kind = PartyKind.orUnknown(kind);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

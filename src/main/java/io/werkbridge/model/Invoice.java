@@ -23,7 +23,10 @@ public record Invoice(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BillTo(String company, String contactName, String email, Address address) {
+    public record BillTo(PartyKind kind, String company, String contactName, String email, Address address) {
+        public BillTo {
+            kind = PartyKind.orUnknown(kind);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

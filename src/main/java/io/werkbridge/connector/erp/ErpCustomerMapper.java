@@ -13,6 +13,7 @@ import io.werkbridge.model.Customer;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
+import io.werkbridge.model.PartyKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ErpCustomerMapper {
     }
 
     private static Customer.Company company(Company in) {
-        return new Customer.Company(in.getName(), in.getVatId(), address(in.getAddress()));
+        return new Customer.Company(PartyKind.UNKNOWN, in.getName(), in.getVatId(), address(in.getAddress()));
     }
 
     private static Customer.Contact contact(Contact in) {

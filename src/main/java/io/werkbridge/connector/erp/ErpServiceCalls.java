@@ -16,6 +16,7 @@ import io.werkbridge.model.Customer;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
+import io.werkbridge.model.PartyKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -104,7 +105,7 @@ public final class ErpServiceCalls {
 
     private static Customer canonical(CustomerMaster in) {
         return new Customer(in.getCustomerNumber(),
-                new Customer.Company(in.getCompany().getName(), in.getCompany().getVatId(), address(in.getCompany().getAddress())),
+                new Customer.Company(PartyKind.UNKNOWN, in.getCompany().getName(), in.getCompany().getVatId(), address(in.getCompany().getAddress())),
                 in.getContact().stream().map(ErpServiceCalls::contact).toList(),
                 in.getBankAccount().stream().map(ErpServiceCalls::bankAccount).toList(),
                 in.getPaymentTerms(), contract(in.getContract()), in.getRemarks());

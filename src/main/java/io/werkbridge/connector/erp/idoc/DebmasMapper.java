@@ -12,6 +12,7 @@ import io.werkbridge.model.Customer;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
+import io.werkbridge.model.PartyKind;
 import java.time.Instant;
 import java.util.Map;
 import org.w3c.dom.Element;
@@ -35,7 +36,7 @@ final class DebmasMapper {
         String name = IdocReader.joined(requiredText(kna1, null, "NAME1", "element E1KNA1M.NAME1 (company name)"),
                 text(kna1, null, "NAME2"));
         Customer customer = new Customer(number,
-                new Customer.Company(name, text(kna1, null, "STCEG"), IdocReader.address(kna1)),
+                new Customer.Company(PartyKind.UNKNOWN, name, text(kna1, null, "STCEG"), IdocReader.address(kna1)),
                 children(kna1, null, "E1KNVKM").stream().map(DebmasMapper::contact).toList(),
                 children(kna1, null, "E1KNBKM").stream().map(DebmasMapper::bankAccount).toList(),
                 child(kna1, null, "E1KNB1M").map(b1 -> text(b1, null, "ZTERM")).orElse(null),

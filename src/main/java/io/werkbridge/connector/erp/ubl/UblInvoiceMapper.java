@@ -17,6 +17,7 @@ import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Invoice;
 import io.werkbridge.model.Operation;
+import io.werkbridge.model.PartyKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class UblInvoiceMapper {
                 .or(() -> child(party, CAC, "PartyName").map(e -> text(e, CBC, "Name")))
                 .orElse(null);
         Optional<Element> contact = child(party, CAC, "Contact");
-        return new Invoice.BillTo(company, contact.map(c -> text(c, CBC, "Name")).orElse(null),
+        return new Invoice.BillTo(PartyKind.UNKNOWN, company, contact.map(c -> text(c, CBC, "Name")).orElse(null),
                 contact.map(c -> text(c, CBC, "ElectronicMail")).orElse(null),
                 child(party, CAC, "PostalAddress").map(UblInvoiceMapper::address).orElse(null));
     }
