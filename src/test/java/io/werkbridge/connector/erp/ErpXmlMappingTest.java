@@ -52,7 +52,7 @@ class ErpXmlMappingTest {
         JsonNode body = document.envelope().body();
         assertThat(body).isEqualTo(CanonicalJson.read("""
                 {"customerNumber":"100234",
-                 "company":{"name":"Beispiel Maschinenbau GmbH","vatId":"DE123456789",
+                 "company":{"kind":"unknown","name":"Beispiel Maschinenbau GmbH","vatId":"DE123456789",
                             "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "contacts":[
                    {"id":"17","title":"Dr.","firstName":"Erika","lastName":"Musterfrau","email":"erika.musterfrau@example.com",
@@ -79,7 +79,7 @@ class ErpXmlMappingTest {
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
                 {"invoiceNumber":"0090004711","customerNumber":"100234","issueDate":"2026-11-21","dueDate":"2026-12-21",
                  "currency":"EUR",
-                 "billTo":{"company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
+                 "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
                    {"position":10,"partNumber":"SP-4711","description":"Spindellager","quantity":2.000,"unitPrice":120.50,"net":241.00},
@@ -104,7 +104,7 @@ class ErpXmlMappingTest {
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
                 {"invoiceNumber":"RE-2026-0815","customerNumber":"100234","issueDate":"2026-11-22","dueDate":"2026-12-22",
                  "currency":"EUR",
-                 "billTo":{"company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
+                 "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
                            "email":"erika.musterfrau@example.com",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
