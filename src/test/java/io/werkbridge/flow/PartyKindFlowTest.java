@@ -120,7 +120,7 @@ class PartyKindFlowTest extends HubTestSupport {
         String number = ErpDocumentRequests.unique("P");
         String request = SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "jq@example.com", "Rückruf erbeten")
                 .replace("<c:name>Beispiel Maschinenbau GmbH</c:name>", "<c:name>Jonas Quellmalz</c:name>")
-                .replace("</c:company>", "<c:kind>person</c:kind></c:company>"); // after the address, as the XSD orders it
+                .replace("<c:kind>organization</c:kind>", "<c:kind>person</c:kind>");
         assertThat(request).contains("<c:kind>person</c:kind>");
         HttpResponse<String> response = SoapRequests.post(port, request);
         assertThat(response.statusCode()).isEqualTo(200);
