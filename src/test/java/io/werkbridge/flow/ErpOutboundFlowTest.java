@@ -64,7 +64,9 @@ class ErpOutboundFlowTest extends HubTestSupport {
         JsonNode disclosure = awaitDisclosure(messageId);
         assertThat(disclosure.path("processor").asText()).isEqualTo("controller");
         assertThat(CanonicalJson.write(disclosure.path("categoriesSent")))
-                .contains("communication.email", "billing.bank-account", "company.address");
+                .contains("communication.email", "billing.bank-account", "master.business-address")
+                .as("the shop's order does not say whether the customer is a company: its address is a person's")
+                .doesNotContain("company.address");
     }
 
     @Test

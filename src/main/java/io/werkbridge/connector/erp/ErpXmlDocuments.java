@@ -1,6 +1,8 @@
 package io.werkbridge.connector.erp;
 
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.connector.erp.idoc.IdocReader;
+import io.werkbridge.connector.erp.idoc.SapPartyKinds;
 import io.werkbridge.connector.erp.ubl.UblInvoiceMapper;
 import io.werkbridge.connector.erp.xml.SafeXml;
 import io.werkbridge.messaging.InboundPublisher;
@@ -34,10 +36,12 @@ public final class ErpXmlDocuments {
 
     private final CanonicalValidator validator;
     private final InboundPublisher publisher;
+    private final SapPartyKinds partyKinds;
 
-    public ErpXmlDocuments(CanonicalValidator validator, InboundPublisher publisher) {
+    public ErpXmlDocuments(CanonicalValidator validator, InboundPublisher publisher, IdocProperties idoc) {
         this.validator = validator;
         this.publisher = publisher;
+        this.partyKinds = idoc.partyKinds();
     }
 
     /** @return the message ids, one per canonical message queued; every document is checked before any is queued */
@@ -59,7 +63,7 @@ public final class ErpXmlDocuments {
             throw new InvalidErpDocumentException("wrong document type: " + format.label + " is not accepted here; expected "
                     + String.join(" or ", accepted.stream().map(f -> f.label).sorted().toList()));
         }
-        List<ErpDocument> documents = format == Format.IDOC ? IdocReader.read(root) : List.of(UblInvoiceMapper.map(root));
+        List<ErpDocument> documents = format == Format.IDOC ? IdocReader.read(root, partyKinds) : List.of(UblInvoiceMapper.map(root));
         return documents.stream().map(d -> new Validated(d, validJson(d))).toList();
     }
 

@@ -43,6 +43,9 @@ public final class PrivacyGate {
     private static final FieldPath KEY_PATH = new FieldPath(null, "$key", false);
     /** Destination id of {@link #operatorView}: not a destination of the policy, nothing is sent to it. */
     public static final String OPERATOR_VIEW = "operator-view";
+    /** The kinds of a party as the canonical model writes them (PartyKind; privacy does not depend on the model). */
+    private static final String ORGANIZATION = "organization";
+    private static final String UNKNOWN = "unknown";
 
     private final PrivacyPolicy policy;
     private final ValueOperators operators;
@@ -83,10 +86,17 @@ public final class PrivacyGate {
                 number.applyAsInt(c.keyCategory()),
                 FieldTree.of(c, number),
                 c.subjectPaths().stream().map(FieldSteps::of).toList(),
-                c.fields().entrySet().stream()
-                        .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
-                        .map(f -> FieldSteps.of(f.getKey()))
-                        .toList())));
+                namePaths(c.fields()),
+                c.parties().stream().map(p -> new PartyPlan(p.kind() == null ? null : FieldSteps.of(p.kind()),
+                        namePaths(p.asPerson()))).toList())));
+    }
+
+    /** The paths of the fields that hold names, which the PII finder of {@code scrub} looks for in free text. */
+    private static List<FieldSteps> namePaths(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .filter(f -> Taxonomy.within(f.getValue(), "master.name") || Taxonomy.within(f.getValue(), "personnel.name"))
+                .map(f -> FieldSteps.of(f.getKey()))
+                .toList();
     }
 
     private Action[] resolve(DestinationPolicy destination) {
@@ -156,7 +166,15 @@ public final class PrivacyGate {
         plan.subjects().forEach(path -> collect(body, path, 0, subjects));
         Set<String> names = new HashSet<>();
         plan.names().forEach(path -> collect(body, path, 0, names));
-        Walk walk = new Walk(actions, new RecordContext(names, subjects), explain);
+        boolean[] persons = new boolean[plan.parties().size()];
+        for (int p = 0; p < persons.length; p++) {
+            PartyPlan party = plan.parties().get(p);
+            persons[p] = isPerson(body, party, destination);
+            if (persons[p]) {
+                party.names().forEach(path -> collect(body, path, 0, names));
+            }
+        }
+        Walk walk = new Walk(actions, persons, new RecordContext(names, subjects), explain);
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -207,6 +225,22 @@ public final class PrivacyGate {
         }
     }
 
+    /**
+     * Fail closed: a party is an organization only when the message says so, or when its kind is unknown and the
+     * destination's policy says to treat unknown parties as organizations; a person, or any other value, is a person.
+     */
+    private static boolean isPerson(JsonNode body, PartyPlan party, DestinationPolicy destination) {
+        Set<String> kinds = new HashSet<>();
+        if (party.kind() != null) {
+            collect(body, party.kind(), 0, kinds);
+        }
+        if (kinds.equals(Set.of(ORGANIZATION))) {
+            return false;
+        }
+        boolean unknown = kinds.isEmpty() || kinds.equals(Set.of(UNKNOWN));
+        return !(unknown && destination.unknownParties() == DestinationPolicy.UnknownParties.ORGANIZATION);
+    }
+
     private static void collect(JsonNode node, FieldSteps steps, int index, Set<String> out) {
         if (index == steps.names().length) {
             if (node.isValueNode() && !node.asText().isEmpty()) {
@@ -228,22 +262,30 @@ public final class PrivacyGate {
      * What filtering a type needs of its classification: the number of the key's category, the field tree, and the
      * paths of the subjects' identifiers and of the names the record carries.
      */
-    private record TypePlan(int keyCategory, FieldTree tree, List<FieldSteps> subjects, List<FieldSteps> names) {
+    private record TypePlan(int keyCategory, FieldTree tree, List<FieldSteps> subjects, List<FieldSteps> names,
+                            List<PartyPlan> parties) {
+    }
+
+    /** A party of the type: where its kind is (null: never said) and which of its fields hold names when it is a person. */
+    private record PartyPlan(FieldSteps kind, List<FieldSteps> names) {
     }
 
     /** State of one filtering pass. */
     private final class Walk {
         private final RecordContext record;
         private final Action[] actions;
+        /** Per party of the type, whether it is treated as a natural person in this pass. */
+        private final boolean[] persons;
         private final boolean explain;
         private final Map<String, FieldDecision> decisions = new LinkedHashMap<>();
         /** The action taken per category number, null for categories the message did not carry. */
         private final ActionType[] taken;
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Action[] actions, RecordContext record, boolean explain) {
+        Walk(Action[] actions, boolean[] persons, RecordContext record, boolean explain) {
             this.record = record;
             this.actions = actions;
+            this.persons = persons;
             this.explain = explain;
             this.taken = new ActionType[actions.length];
         }
@@ -278,7 +320,7 @@ public final class PrivacyGate {
 
         private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
             if (tree != null && tree.category() >= 0) {
-                return apply(path, tree.category(), value);
+                return apply(path, tree.category(persons), value);
             }
             if (value.isObject()) {
                 return object((ObjectNode) value, tree, path);

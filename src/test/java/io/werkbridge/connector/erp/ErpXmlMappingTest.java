@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
 import io.werkbridge.model.CanonicalJson;
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.model.CanonicalValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** IDoc XML (DEBMAS06, INVOIC02) and a UBL 2.1 invoice, written for the tests, mapped field by field; bad documents refused. */
 class ErpXmlMappingTest {
 
-    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null);
+    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null, new IdocProperties(List.of()));
 
     static String resource(String name) {
         try (InputStream in = ErpXmlMappingTest.class.getResourceAsStream("/erp/" + name)) {

@@ -22,7 +22,7 @@ class PrivacyGateTest {
                 {"messageId":"0b6f4a0e-8c1e-4b43-9d59-1d2f3a4b5c6d","type":"customer","key":"100234","operation":"upsert",
                  "occurredAt":"2026-11-20T10:15:00Z","source":"erp",
                  "body":{"customerNumber":"100234",
-                   "company":{"name":"Synth AG","vatId":"DE999999999","address":{"street":"Weg 1","postalCode":"33602","city":"Bielefeld","country":"DE"}},
+                   "company":{"kind":"organization","name":"Synth AG","vatId":"DE999999999","address":{"street":"Weg 1","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                    "contacts":[{"id":"K-1","title":"Dr.","firstName":"Max","lastName":"Beispiel","email":"max@example.com","phone":"+49 521 5551234"},
                                {"id":"K-2","firstName":"Eva","lastName":"Probe"}],
                    "bankAccounts":[{"iban":"DE89370400440532013000","holder":"Synth AG"}],

@@ -136,6 +136,29 @@ class PolicyLoaderTest {
         assertThat(names).containsExactlyElementsOf(Arrays.stream(ActionType.values()).map(ActionType::id).toList());
     }
 
+    @Test
+    void aPartysFieldThatStaysNonPersonalForAPersonIsRefused() {
+        assertThat(problems("classification.yml", t -> t.replace("          company.vatId: master.tax-id\n", "")))
+                .containsExactly("classification.yml: type 'customer' party 'company' field 'company.vatId': category 'company.tax-id'"
+                        + " is not personal; give the field a personal category in asPerson for when the party is a person");
+        assertThat(problems("classification.yml", t -> t.replace("          company.name: master.name\n", "          company.name: company.name\n")))
+                .containsExactly("classification.yml: type 'customer' party 'company' asPerson 'company.name': category 'company.name'"
+                        + " is not personal, but a person's field is personal data");
+        assertThat(problems("classification.yml", t -> t.replace("        kind: billTo.kind\n", "        kind: customerNumber\n")))
+                .contains("classification.yml: type 'invoice' party 'billTo': kind field 'customerNumber' is not a field of the party object",
+                        "classification.yml: type 'invoice' party 'billTo' field 'billTo.kind': category 'technical' is not personal;"
+                                + " give the field a personal category in asPerson for when the party is a person");
+        assertThat(problems("classification.yml", t -> t.replace("          billTo.address: master.business-address\n",
+                "          billTo.address: master.business-address\n          billTo.phone: communication.phone\n")))
+                .containsExactly("classification.yml: type 'invoice' party 'billTo' asPerson 'billTo.phone': not a classified field of the party object");
+    }
+
+    @Test
+    void unknownPartiesIsPersonOrOrganizationAndNothingElse() {
+        assertThat(problems("destinations.yml", t -> t.replace("    purpose: maps\n", "    purpose: maps\n    unknownParties: company\n")))
+                .containsExactly("destinations.yml: destination 'maps' unknownParties: must be person or organization");
+    }
+
     private List<String> problems(String file, UnaryOperator<String> edit) {
         String location = PolicyFixtures.copyWith(dir, file, edit);
         try {

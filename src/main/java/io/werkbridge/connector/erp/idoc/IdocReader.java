@@ -39,7 +39,7 @@ public final class IdocReader {
         return root.getNamespaceURI() == null && !children(root, null, "IDOC").isEmpty();
     }
 
-    public static List<ErpDocument> read(Element root) {
+    public static List<ErpDocument> read(Element root, SapPartyKinds partyKinds) {
         String type = root.getLocalName();
         boolean debmas = DEBMAS.matcher(type).matches();
         if (!debmas && !INVOIC.equals(type)) {
@@ -52,7 +52,7 @@ public final class IdocReader {
         }
         return idocs.stream().map(idoc -> {
             Instant createdAt = control(idoc, type);
-            return debmas ? DebmasMapper.map(idoc, createdAt) : InvoicMapper.map(idoc, createdAt);
+            return debmas ? DebmasMapper.map(idoc, createdAt, partyKinds) : InvoicMapper.map(idoc, createdAt);
         }).toList();
     }
 
