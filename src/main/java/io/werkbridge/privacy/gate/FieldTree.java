@@ -15,6 +15,7 @@ final class FieldTree {
     private final Map<String, FieldTree> children = new HashMap<>();
     private FieldTree element;
     private int category = -1;
+    private int scanCategory = -1;
 
     /**
      * @param indexOf the gate's number of each category, so the walk looks actions up in an array
@@ -34,6 +35,10 @@ final class FieldTree {
                 }
             }
             node.category = indexOf.applyAsInt(category);
+            String scan = classification.scan().get(path);
+            if (scan != null) {
+                node.scanCategory = indexOf.applyAsInt(scan);
+            }
         });
         return root;
     }
@@ -51,5 +56,13 @@ final class FieldTree {
     /** The gate's number of the category classifying this node's whole subtree, or -1 when there is none. */
     int category() {
         return category;
+    }
+
+    /**
+     * The gate's number of the category a text value of this node's subtree takes when the free-text finder flags
+     * it, or -1 when the subtree is not scanned.
+     */
+    int scanCategory() {
+        return scanCategory;
     }
 }

@@ -10,12 +10,20 @@ import java.util.Map;
  *
  * @param keyCategory category of the envelope key ({@code key} in classification.yml)
  * @param subjectPaths body paths whose values identify data subjects, recorded in the disclosure log ({@code subjects})
+ * @param scan         classified body paths whose text is free-form although their category is not ({@code scan}): each
+ *                     text value below such a path is searched by the free-text PII finder, and a value with a finding
+ *                     takes the given (personal, free-text) category instead of the path's own
  */
 public record TypeClassification(@JsonProperty("key") String keyCategory, @JsonProperty("subjects") List<String> subjectPaths,
-                                 Map<String, String> fields) {
+                                 Map<String, String> fields, @JsonProperty("scan") Map<String, String> scan) {
 
     public TypeClassification {
         subjectPaths = List.copyOf(subjectPaths);
         fields = Map.copyOf(fields);
+        scan = scan == null ? Map.of() : Map.copyOf(scan);
+    }
+
+    public TypeClassification(String keyCategory, List<String> subjectPaths, Map<String, String> fields) {
+        this(keyCategory, subjectPaths, fields, Map.of());
     }
 }
