@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.werkbridge.connector.mtconnect.AgentDocuments.event;
+import static io.werkbridge.connector.mtconnect.AgentDocuments.streamsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,16 +155,7 @@ class MtConnectPersonalItemsTest {
     }
 
     private static String streams(long first, long next, String... events) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <MTConnectStreams xmlns="urn:mtconnect.org:MTConnectStreams:2.0">
-                  <Header creationTime="2026-11-20T10:00:00Z" sender="agent" instanceId="1" version="2.0.0"
-                      bufferSize="131072" nextSequence="%d" firstSequence="%d" lastSequence="%d"/>
-                  <Streams><DeviceStream name="OKUMA" uuid="OKUMA.123456">
-                    <ComponentStream component="Personnel" name="personnel" componentId="personnel"><Events>%s</Events></ComponentStream>
-                  </DeviceStream></Streams>
-                </MTConnectStreams>
-                """.formatted(next, first, next - 1, String.join("", events));
+        return streamsOf("OKUMA", "1", first, next, next - 1, events);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
