@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *   <li>its BrowseName is a user identity of OPC 10000-5: {@code ClientUserId}, {@code ClientUserIdOfSession},
  *       {@code ClientUserIdHistory};</li>
  *   <li>a word of its own or its parent's BrowseName denotes a person: Operator, User(s), Personnel, Person,
- *       Technician, Worker, Employee (fail closed for servers without a companion type).</li>
+ *       Technician, Worker, Employee, Username, UserId (fail closed for servers without a companion type).</li>
  * </ul>
  * A refused machine passes no value until the hub restarts; a server whose metadata cannot be read passes none either
  * (the route's error handling retries).
@@ -60,7 +60,7 @@ public final class OpcUaPersonalNodes {
     private static final Set<String> PERSON_DATA_TYPES = Set.of("ISA95PersonnelDataType", "UserManagementDataType");
     private static final Set<String> USER_IDENTITIES = Set.of("ClientUserId", "ClientUserIdOfSession", "ClientUserIdHistory");
     private static final Set<String> PERSON_WORDS = Set.of("operator", "operators", "user", "users", "personnel", "person",
-            "technician", "worker", "employee");
+            "technician", "worker", "employee", "username", "userid");
 
     private final MachineRegistry machines;
     private final MachineStatusBoard status;
@@ -140,22 +140,27 @@ public final class OpcUaPersonalNodes {
     /** Why the metadata makes the node personal, or null. Names are the server's schema words, not values. */
     static String personal(NodeMetadata node) {
         List<String> why = new ArrayList<>();
-        if (PERSON_TYPES.contains(node.typeName())) {
+        if (in(PERSON_TYPES, node.typeName())) {
             why.add("its type is " + node.typeName());
         }
-        if (PERSON_TYPES.contains(node.parentTypeName())) {
+        if (in(PERSON_TYPES, node.parentTypeName())) {
             why.add("it belongs to an object of type " + node.parentTypeName());
         }
-        if (PERSON_DATA_TYPES.contains(node.dataTypeName())) {
+        if (in(PERSON_DATA_TYPES, node.dataTypeName())) {
             why.add("its data type is " + node.dataTypeName());
         }
-        if (USER_IDENTITIES.contains(node.browseName())) {
+        if (in(USER_IDENTITIES, node.browseName())) {
             why.add("its BrowseName " + node.browseName() + " is a user identity");
         }
         if (why.isEmpty() && (denotesPerson(node.browseName()) || denotesPerson(node.parentName()))) {
             why.add("its BrowseName or its parent's names a person");
         }
         return why.isEmpty() ? null : String.join(", ", why);
+    }
+
+    /** Set.of refuses to be asked about null: a server may have no type or parent for a node. */
+    private static boolean in(Set<String> names, String name) {
+        return name != null && names.contains(name);
     }
 
     /** Whether a word of a BrowseName (split at case changes, digits and punctuation) names a person. */
