@@ -29,12 +29,12 @@ class OpcUaPersonalNodesTest {
         assertThat(OpcUaPersonalNodes.denotesPerson("SetupTechnicianName")).isTrue();
         assertThat(OpcUaPersonalNodes.denotesPerson("LoggedInUser")).isTrue();
         assertThat(OpcUaPersonalNodes.denotesPerson("current_operator")).isTrue();
+        assertThat(OpcUaPersonalNodes.denotesPerson("Username")).isTrue();
+        assertThat(OpcUaPersonalNodes.denotesPerson("Personnel")).isTrue();
         // machine words that only look alike
         assertThat(OpcUaPersonalNodes.denotesPerson("Operations")).isFalse();
         assertThat(OpcUaPersonalNodes.denotesPerson("OperationMode")).isFalse();
         assertThat(OpcUaPersonalNodes.denotesPerson("MachineOperationMode")).isFalse();
-        assertThat(OpcUaPersonalNodes.denotesPerson("Username")).isTrue();
-        assertThat(OpcUaPersonalNodes.denotesPerson("Personnel")).isTrue();
         assertThat(OpcUaPersonalNodes.personal(new NodeMetadata("PartCount", "BaseDataVariableType", "UInt32", "Production", "ProductionType")))
                 .isNull();
         assertThat(OpcUaPersonalNodes.personal(new NodeMetadata(null, null, null, null, null))).isNull();
