@@ -10,7 +10,7 @@ import static io.werkbridge.connector.mtconnect.AgentDocuments.streamsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.werkbridge.connector.mtconnect.DevicesDocument;
 import io.werkbridge.connector.mtconnect.DevicesParser;
 import io.werkbridge.connector.mtconnect.MtConnectAgent;
@@ -28,9 +28,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -45,25 +45,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class MtConnectPersonalItemsTest {
 
-    private static final WireMockServer AGENT = new WireMockServer(wireMockConfig().dynamicPort());
+    /** The agent; reset before each test by the extension. */
+    @RegisterExtension
+    static final WireMockExtension AGENT = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
     private static final String PROBE = fixture("mtconnect/cppagent_demo_Devices.xml");
 
     private JdbcTemplate jdbc;
     private MachineRegistry machines;
     private MachineStatusBoard status;
 
-    static {
-        AGENT.start();
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        AGENT.stop();
-    }
-
     @BeforeEach
     void agentAndMachines() {
-        AGENT.resetAll();
         AGENT.stubFor(get(urlPathEqualTo("/OKUMA/probe")).willReturn(xml(PROBE)));
         AGENT.stubFor(get(urlPathEqualTo("/OKUMA/current")).willReturn(xml(streams(1, 4,
                 event("User", "MachineOperator", 1, "W-0815"),
