@@ -320,7 +320,10 @@ public final class PrivacyGate {
 
         private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
             if (tree != null && tree.category() >= 0) {
-                return apply(path, tree.category(persons), value);
+                int category = tree.category(persons);
+                return tree.scanCategory() >= 0 && actions[category].type() != ActionType.DROP
+                        ? scanned(path, category, tree.scanCategory(), value)
+                        : apply(path, category, value);
             }
             if (value.isObject()) {
                 return object((ObjectNode) value, tree, path);
@@ -343,6 +346,39 @@ public final class PrivacyGate {
             }
             unclassified(path.toString());
             return null;
+        }
+
+        /**
+         * A free-form subtree: each text value the free-text finder flags is treated as the scan category (so the
+         * destination's action for free text applies: scrubbed, dropped, ...), every other value as the path's own.
+         * The decision per category shows in the disclosure record like any other.
+         */
+        private JsonNode scanned(FieldPath path, int category, int scanCategory, JsonNode value) {
+            if (value.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    replace(field, fields, scanned(path.field(field.getKey()), category, scanCategory, field.getValue()));
+                }
+                return value;
+            }
+            if (value.isArray()) {
+                ArrayNode array = (ArrayNode) value;
+                FieldPath elements = path.elements();
+                int kept = 0;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode filtered = scanned(elements, category, scanCategory, array.get(i));
+                    if (filtered != null) {
+                        array.set(kept++, filtered);
+                    }
+                }
+                while (array.size() > kept) {
+                    array.remove(array.size() - 1);
+                }
+                return array;
+            }
+            boolean flagged = value.isTextual() && operators.findsPersonalData(value.asText(), record);
+            return apply(path, flagged ? scanCategory : category, value);
         }
 
         JsonNode apply(FieldPath path, int category, JsonNode value) {

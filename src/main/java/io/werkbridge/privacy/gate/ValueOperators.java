@@ -44,6 +44,11 @@ public final class ValueOperators {
         return hash.hash(value);
     }
 
+    /** Whether the free-text finder flags anything in {@code text} (the record's names included). */
+    boolean findsPersonalData(String text, RecordContext record) {
+        return !scanner.find(text, record.names()).isEmpty();
+    }
+
     JsonNode apply(Action action, JsonNode value, RecordContext record) {
         return switch (action.type()) {
             case TOKENIZE -> TextNode.valueOf(tokenize(value.asText(), record));

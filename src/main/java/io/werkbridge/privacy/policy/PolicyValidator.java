@@ -28,6 +28,17 @@ final class PolicyValidator {
             requireCategory(taxonomy, c.keyCategory(), where + " key", problems);
             new TreeMap<>(c.fields()).forEach((field, category) -> requireCategory(taxonomy, category, where + " field '" + field + "'", problems));
             checkParties(taxonomy, c, where, problems);
+            new TreeMap<>(c.scan()).forEach((field, category) -> {
+                if (!c.fields().containsKey(field)) {
+                    problems.add(where + " scan '" + field + "': not a classified field of the type (scan names a path of fields)");
+                }
+                if (!taxonomy.contains(category)) {
+                    requireCategory(taxonomy, category, where + " scan '" + field + "'", problems);
+                } else if (!taxonomy.isPersonal(category) || !taxonomy.isFreeText(category)) {
+                    problems.add(where + " scan '" + field + "': category '" + category + "' must be personal free text,"
+                            + " as what the finder flags is personal data inside free text");
+                }
+            });
         });
         processors.values().forEach(p -> p.categories().forEach(category ->
                 requireCategory(taxonomy, category, PolicyLoader.PROCESSORS + ": processor '" + p.id() + "' categories", problems)));
