@@ -91,6 +91,24 @@ class ServiceTicketMediaTest {
         assertThat(portalTicket.toString()).doesNotContain(content.substring(0, 40)).doesNotContain(sha256).doesNotContain("IMG_Erika");
     }
 
+    @Test
+    void aMislabelledOrMalformedAttachmentIsRefusedWithoutEchoingIt() throws Exception {
+        HttpCalls http = new HttpCalls(SeparateHub.port(hub));
+        String video = """
+                {"ticketId":"T-MEDIA-2","customerNumber":"100234","description":"x",
+                 "attachments":{"photos":[{"fileName":"clip.mp4","mediaType":"video/mp4","size":4,
+                   "sha256":"%s","content":"AAAA"}]}}""".formatted("0".repeat(64));
+        HttpResponse<String> mislabelled = http.send("POST", "/api/v1/portal/service-tickets", video, "portal");
+        assertThat(mislabelled.statusCode()).isEqualTo(400);
+        assertThat(mislabelled.body()).contains("mediaType").doesNotContain("video/mp4");
+
+        String notBase64 = video.replace("video/mp4", "image/png").replace("\"AAAA\"", "\"<script>secret</script>\"");
+        HttpResponse<String> malformed = http.send("POST", "/api/v1/portal/service-tickets", notBase64, "portal");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("content").doesNotContain("secret");
+        assertThat(received("/erp/tickets").stream().map(t -> t.path("key").asText())).doesNotContain("T-MEDIA-2");
+    }
+
     private static JsonNode awaitDelivered(String path) {
         await().atMost(WAIT).until(() -> !received(path).isEmpty());
         List<JsonNode> received = received(path);
