@@ -106,8 +106,24 @@ function metricsPanel(text) {
     })));
 }
 
-function holdsPanel(holds) {
+/** Ids of the parkings past the retention age ("flow/destination/id" for holds, "flow//id" for dead letters). */
+function expiredKeys(expired) {
+  return new Set((expired ?? []).map(e => `${e.flow}/${e.destination ?? ''}/${e.messageId ?? e.jmsMessageId}`));
+}
+
+/** A discard removes a message for good: the server refuses it without a reason, so ask for one. */
+function discardWithReason(what, path) {
+  const reason = prompt(`Discard ${what} for good? Give the reason (it is kept in the audit log):`);
+  if (reason && reason.trim()) act('discard', `${path}&reason=${encodeURIComponent(reason.trim())}`);
+}
+
+function holdsPanel({ holds, expired }) {
   const parts = [];
+  const old = expiredKeys(expired);
+  if (expired && expired.length > 0) {
+    parts.push(h('p', { class: 'bad', id: 'expired-parkings' }, `${expired.length} parked message(s) past the retention age: `
+      + 'retention keeps them; release, replay or discard each one (with a reason).'));
+  }
   for (const { flow, destination, held } of holds) {
     const where = `${flow}/${destination}`;
     parts.push(h('h3', {}, `${where} (${held.length} held)`));
@@ -116,8 +132,9 @@ function holdsPanel(holds) {
       id: `release-all-${flow}-${destination}`, 'aria-label': `Release all held messages of ${where}`,
       onclick: () => act(`release all ${where}`, `/api/v1/holds/${flow}/${destination}/release`),
     }, 'Release all'));
-    parts.push(table(`Held for ${where}`, ['Message', 'Reason', 'Held at', 'Actions'], held.map(m => h('tr', {},
+    parts.push(table(`Held for ${where}`, ['Message', 'Reason', 'Held at', 'State', 'Actions'], held.map(m => h('tr', {},
       h('td', {}, h('code', {}, m.messageId)), h('td', {}, m.reason), h('td', {}, when(m.heldAt)),
+      old.has(`${flow}/${destination}/${m.messageId}`) ? h('td', { class: 'bad' }, 'expired: decide') : h('td', {}, 'held'),
       h('td', {},
         h('button', {
           id: `release-${m.messageId}-${destination}`, 'aria-label': `Release message ${m.messageId} to ${destination}`,
@@ -126,14 +143,14 @@ function holdsPanel(holds) {
         h('button', {
           id: `discard-${m.messageId}-${destination}`, class: 'danger',
           'aria-label': `Discard message ${m.messageId} held for ${destination}`,
-          onclick: () => confirm(`Discard ${m.messageId} for good?`)
-            && act('discard', `/api/v1/holds/${flow}/${destination}/discard?messageId=${encodeURIComponent(m.messageId)}`),
+          onclick: () => discardWithReason(m.messageId, `/api/v1/holds/${flow}/${destination}/discard?messageId=${encodeURIComponent(m.messageId)}`),
         }, 'Discard'))))));
   }
   return h('div', {}, parts);
 }
 
-function deadLettersPanel(lists) {
+function deadLettersPanel({ lists, expired }) {
+  const old = expiredKeys(expired);
   if (lists.every(l => l.messages === null)) {
     return unavailable('Dead-letter operations are not available on this hub (the API answered 404).');
   }
@@ -141,10 +158,11 @@ function deadLettersPanel(lists) {
   for (const { flow, messages } of lists) {
     parts.push(h('h3', {}, `${flow} (${messages?.length ?? 0})`));
     if (!messages || messages.length === 0) continue;
-    parts.push(table(`Dead letters of ${flow}`, ['Message', 'Reason', 'Failed at', 'Route', 'Deliveries', 'Actions'],
+    parts.push(table(`Dead letters of ${flow}`, ['Message', 'Reason', 'Failed at', 'Route', 'Deliveries', 'State', 'Actions'],
       messages.map(m => h('tr', {},
         h('td', {}, h('code', {}, m.messageId ?? m.jmsMessageId)), h('td', {}, m.reason), h('td', {}, when(m.failedAt)),
         h('td', {}, m.failedRoute), h('td', { class: 'num' }, m.deliveryCount),
+        old.has(`${flow}//${m.messageId ?? m.jmsMessageId}`) ? h('td', { class: 'bad' }, 'expired: decide') : h('td', {}, 'parked'),
         h('td', {},
           h('button', {
             id: `replay-${m.messageId}`, 'aria-label': `Replay message ${m.messageId} of ${flow}`,
@@ -152,8 +170,8 @@ function deadLettersPanel(lists) {
           }, 'Replay'), ' ',
           h('button', {
             id: `discard-dl-${m.messageId}`, class: 'danger', 'aria-label': `Discard dead letter ${m.messageId} of ${flow}`,
-            onclick: () => confirm(`Discard ${m.messageId} for good?`)
-              && act('discard', `/api/v1/operations/dead-letters/${flow}/discard?messageId=${encodeURIComponent(m.messageId)}`),
+            onclick: () => discardWithReason(m.messageId ?? m.jmsMessageId,
+              `/api/v1/operations/dead-letters/${flow}/discard?messageId=${encodeURIComponent(m.messageId ?? m.jmsMessageId)}`),
           }, 'Discard'))))));
   }
   return h('div', {}, parts);
@@ -236,16 +254,27 @@ async function panel(name, load, build) {
 
 let flowsCache = [];
 
+/** Parked messages past the retention age (operators only: the operations API); null for a DPO alone. */
+async function expiredParkings() {
+  return session.roles.includes('OPERATOR') ? get('/api/v1/operations/parked/expired') : null;
+}
+
 async function refresh() {
   const dpo = session.roles.includes('DPO');
   await panel('flows', async () => (flowsCache = await get('/console/flows')), flowsPanel);
   await Promise.all([
     panel('metrics', async () => session.roles.includes('OPERATOR') ? get('/actuator/prometheus', 'text/plain') : null,
       t => t === null && !session.roles.includes('OPERATOR') ? h('span') : metricsPanel(t)),
-    panel('holds', () => Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
-      ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))), holdsPanel),
-    panel('dead-letters', () => Promise.all(flowsCache.map(async f =>
-      ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))), deadLettersPanel),
+    panel('holds', async () => ({
+      expired: await expiredParkings(),
+      holds: await Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
+        ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))),
+    }), holdsPanel),
+    panel('dead-letters', async () => ({
+      expired: await expiredParkings(),
+      lists: await Promise.all(flowsCache.map(async f =>
+        ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))),
+    }), deadLettersPanel),
     panel('connections', async () => ({ flows: flowsCache, machines: await get('/api/v1/machines') }), connectionsPanel),
     panel('register', async () => ({
       processors: await get('/api/v1/privacy/processors'), destinations: await get('/api/v1/privacy/destinations'),

@@ -1,7 +1,9 @@
 package io.werkbridge.rights;
 
 import io.werkbridge.messaging.FlowProperties;
+import io.werkbridge.messaging.ExpiredParkings;
 import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.messaging.ParkingDecisions;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
@@ -9,10 +11,8 @@ import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import io.werkbridge.privacy.vault.SealedBox;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -59,8 +59,10 @@ public class RightsConfiguration {
     RightsService rightsService(RightsStore store, RightsTargets targets, OwnStoresTarget own, JdbcSubjectRestrictions restrictions,
                                 ValueOperators operators, SealedBox box, RightsProperties properties,
                                 HoldQueues holds, FlowProperties flows) {
+        // a lifted restriction is the hub's own decision to release, recorded as such
+        ParkingDecisions.Decider rights = new ParkingDecisions.Decider("system:rights", "restriction of processing lifted");
         Runnable releaseHolds = () -> flows.flows().forEach((flow, definition) ->
-                definition.destinationNames().forEach(destination -> holds.release(flow, destination, null)));
+                definition.destinationNames().forEach(destination -> holds.release(flow, destination, null, rights)));
         return new RightsService(store, targets.external(), own, restrictions, operators, box, properties, releaseHolds, Clock.systemUTC());
     }
 
@@ -86,13 +88,8 @@ public class RightsConfiguration {
 
     @Bean
     RetentionService retentionService(RetentionProperties properties, DisclosureLog disclosures, Pseudonymizer vault,
-                                      CustomerContracts contracts, HoldQueues holds, FlowProperties flows, JdbcTemplate jdbc) {
-        List<String> parked = new ArrayList<>();
-        flows.flows().forEach((flow, definition) -> {
-            parked.add(FlowProperties.deadLetter(flow));
-            definition.destinationNames().forEach(destination -> parked.add(FlowProperties.queue(flow, destination) + ".hold"));
-        });
-        return new RetentionService(properties, disclosures, vault, contracts, holds, parked, jdbc, Clock.systemUTC());
+                                      CustomerContracts contracts, ExpiredParkings parkings, JdbcTemplate jdbc) {
+        return new RetentionService(properties, disclosures, vault, contracts, parkings::olderThan, jdbc, Clock.systemUTC());
     }
 
     @Bean
