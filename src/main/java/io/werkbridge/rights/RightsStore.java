@@ -72,10 +72,6 @@ public final class RightsStore {
                 state == TaskState.PENDING ? null : Timestamp.from(clock.instant()));
     }
 
-    Optional<String> idByIdempotencyKey(String key) {
-        return jdbc.queryForList("SELECT id FROM rights_request WHERE idempotency_key = ?", String.class, key).stream().findFirst();
-    }
-
     /** The request an idempotency key created: its id and the hash of the request it was created with. */
     record Keyed(String id, String requestHash) {
     }

@@ -210,6 +210,10 @@ class RightsLifecycleApiTest {
                 "{\"type\":\"access\",\"subject\":{\"customerNumber\":\"" + number + "\"},\"note\":\"synthetic-secret\"}", "application/json", "dpo", null);
         assertThat(unknownTop.statusCode()).isEqualTo(400);
         assertThat(unknownTop.body()).contains("unknown field 'note'").doesNotContain("synthetic-secret");
+        HttpResponse<String> strayCorrections = send("POST", "/api/v1/rights/requests", "{\"type\":\"erasure\",\"subject\":{\"customerNumber\":\""
+                + number + "\"},\"corrections\":{\"contacts\":[{\"id\":\"K-1\",\"lastName\":\"Neuname\"}]}}", "application/json", "dpo", null);
+        assertThat(strayCorrections.statusCode()).isEqualTo(400);
+        assertThat(strayCorrections.body()).contains("rectification only").doesNotContain("Neuname");
 
         HttpResponse<String> noSuchPurpose = send("POST", "/api/v1/rights/requests",
                 "{\"type\":\"objection\",\"subject\":{\"customerNumber\":\"" + number + "\"},\"purpose\":\"telepathic-marketing\"}",

@@ -96,8 +96,13 @@ public final class RightsController {
         }
         SubjectIds subject = new SubjectIds(blankToNull(request.subject().customerNumber()), blankToNull(request.subject().contactId()),
                 blankToNull(request.subject().email()));
-        RightsRequest created = service.submit(RightsRequestType.parse(request.type()), subject, request.purpose(),
-                request.corrections(), idempotencyKey, caller == null ? null : caller.getName());
+        RightsRequestType type = RightsRequestType.parse(request.type());
+        if (request.corrections() != null && !request.corrections().isNull() && type != RightsRequestType.RECTIFICATION) {
+            // they would be sealed and carried to every system with an erasure or access request for nothing
+            throw new IllegalArgumentException("'corrections' belong to a rectification only");
+        }
+        RightsRequest created = service.submit(type, subject, request.purpose(), request.corrections(), idempotencyKey,
+                caller == null ? null : caller.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/rights/requests/" + created.id()).body(created);
     }
 
