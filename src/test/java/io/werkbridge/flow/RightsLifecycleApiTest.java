@@ -1,6 +1,8 @@
 package io.werkbridge.flow;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -45,7 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * moves ({@link MutableClock}), with WireMock as the shop's, the portal's and the ERP's privacy endpoints (and as
  * the delivery destinations): a recipient down past the due date keeps the request open and overdue (listing,
  * metric) until it answers; a DPO closes another with a recorded reason; Idempotency-Key reuse with another request
- * is refused; input is strict; a request named by e-mail only is exported with its held messages and token values.
+ * is refused; input is strict; a request named by e-mail only is exported with its held and dead-lettered messages
+ * and token values.
  */
 class RightsLifecycleApiTest {
 
@@ -245,7 +248,7 @@ class RightsLifecycleApiTest {
     }
 
     @Test
-    void aRequestByEmailOnlyIsExportedWithTheHeldMessagesAndTheTokenValues() throws Exception {
+    void aRequestByEmailOnlyIsExportedWithTheHeldAndDeadLetteredMessagesAndTheTokenValues() throws Exception {
         String number = unique("RE");
         String email = number.toLowerCase(Locale.ROOT) + "@example.com";
         String restriction = submit("{\"type\":\"restriction\",\"subject\":{\"customerNumber\":\"" + number + "\"},\"purpose\":\"online-shop\"}", "dpo", null);
@@ -253,6 +256,14 @@ class RightsLifecycleApiTest {
         await().atMost(WAIT).until(() -> !bodies("/portal/customers", number).isEmpty());
         await().atMost(WAIT).until(() -> send("GET", "/api/v1/holds/customer-master/shop", null, null, "operator", null).body()
                 .contains("active restriction"));
+        // a later change cannot reach the portal: dead-lettered after the redeliveries
+        var portalDown = RECIPIENTS.stubFor(post(urlPathEqualTo("/portal/customers")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.body.customerNumber", equalTo(number)))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-21T09:00:00Z", email, "synthetische Bemerkung"));
+        await().atMost(WAIT).until(() -> CanonicalJson.read(send("GET", "/api/v1/operations/dead-letters/customer-master", null, null,
+                "operator", null).body()).size() == 1);
+        RECIPIENTS.removeStub(portalDown);
         String token = hub.getBean(Pseudonymizer.class).tokenize(email, TokenShapes.Shape.EMAIL, Set.of(number, "K-17"));
 
         String access = submit("{\"type\":\"access\",\"subject\":{\"email\":\"" + email + "\"}}", "dpo", null);
@@ -266,15 +277,21 @@ class RightsLifecycleApiTest {
             assertThat(t.path("token").asText()).isEqualTo(token);
             assertThat(t.path("value").asText()).isEqualTo(email);
         });
-        JsonNode held = own.path("parkedMessages").get(0);
-        assertThat(own.path("parkedMessages")).hasSize(1);
-        assertThat(held.path("kind").asText()).isEqualTo("held");
+        JsonNode parked = own.path("parkedMessages");
+        assertThat(parked).extracting(m -> m.path("kind").asText()).containsExactlyInAnyOrder("dead-letter", "held", "held");
+        JsonNode dead = StreamSupport.stream(parked.spliterator(), false).filter(m -> m.path("kind").asText().equals("dead-letter"))
+                .findFirst().orElseThrow();
+        assertThat(dead.path("flow").asText()).isEqualTo("customer-master");
+        assertThat(dead.path("message").path("body").path("contacts").get(0).path("email").asText()).matches("\\*+");
+        JsonNode held = StreamSupport.stream(parked.spliterator(), false).filter(m -> m.path("kind").asText().equals("held"))
+                .findFirst().orElseThrow();
         assertThat(held.path("flow").asText()).isEqualTo("customer-master");
         assertThat(held.path("destination").asText()).isEqualTo("shop");
         assertThat(held.path("reason").asText()).contains("active restriction");
         JsonNode contact = held.path("message").path("body").path("contacts").get(0);
         assertThat(contact.path("email").asText()).as("masked as the operators' view masks it").matches("\\*+").hasSize(email.length());
-        assertThat(CanonicalJson.write(held)).doesNotContain("Musterfrau").doesNotContain("5550 1234");
+        assertThat(CanonicalJson.write(parked)).doesNotContain("Musterfrau").doesNotContain("5550 1234").doesNotContain(email)
+                .doesNotContain("synthetische Bemerkung");
         assertThat(export.path("recipients")).extracting(r -> r.path("destination").asText()).contains("portal");
         JsonNode toShop = lastBody("/rights/shop", null, email);
         assertThat(toShop.path("type").asText()).isEqualTo("access");
