@@ -44,10 +44,11 @@ async function get(path, accept = 'application/json') {
   return accept === 'application/json' ? response.json() : response.text();
 }
 
-async function post(path) {
+async function post(path, json) {
+  const headers = { Accept: 'application/json', [session.csrfHeader]: session.csrfToken };
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { Accept: 'application/json', [session.csrfHeader]: session.csrfToken },
+    method: 'POST', credentials: 'same-origin', headers, body: json === undefined ? undefined : JSON.stringify(json),
   });
   const text = await response.text();
   if (!response.ok) {
@@ -64,9 +65,9 @@ function say(text, bad = false) {
   status.className = bad ? 'bad' : '';
 }
 
-async function act(label, path) {
+async function act(label, path, json) {
   try {
-    const result = await post(path);
+    const result = await post(path, json);
     say(`${label}: ${JSON.stringify(result)}`);
     lastRendered.clear();
     await refresh();
@@ -235,13 +236,29 @@ function decisionsPanel({ destinations, disclosures }) {
   return h('div', {}, parts);
 }
 
-function rightsPanel(requests) {
-  if (requests.length === 0) return h('p', { class: 'muted' }, 'No data-subject requests.');
-  return table('Data-subject requests, newest first', ['Request', 'Type', 'State', 'Received', 'Due', 'Per system'],
-    requests.map(r => h('tr', { class: r.overdue ? 'bad' : '' }, h('td', {}, h('code', {}, r.id)), h('td', {}, r.type),
-      h('td', {}, r.state), h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
-      h('td', {}, h('ul', {}, (r.tasks ?? []).map(t => h('li', {}, `${t.system}: ${t.state}`,
-        t.attempts > 0 ? ` (${t.attempts} attempts)` : '')))))));
+function rightsRows(requests) {
+  return requests.map(r => h('tr', { class: r.overdue ? 'bad' : '', 'data-request': r.id }, h('td', {}, h('code', {}, r.id)),
+    h('td', {}, r.type), h('td', {}, r.state, r.closedReason ? ` (closed by ${r.closedBy}: ${r.closedReason})` : ''),
+    h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
+    h('td', {}, h('ul', {}, (r.tasks ?? []).map(t => h('li', {}, `${t.system}: ${t.state}`,
+      t.attempts > 0 ? ` (${t.attempts} attempts)` : '')))),
+    h('td', {}, r.state === 'OPEN' || r.state === 'INCOMPLETE' ? h('button', {
+      id: `close-${r.id}`, class: 'danger', 'aria-label': `Close request ${r.id} unfinished, with a reason`,
+      onclick: () => {
+        const reason = prompt('Why is this request closed unfinished? (recorded on the request)');
+        if (reason && reason.trim()) act('close', `/api/v1/rights/requests/${r.id}/close`, { reason: reason.trim() });
+      },
+    }, 'Close…') : '')));
+}
+
+/** Overdue requests first, however old (a request past its due date stays here until it completes or is closed). */
+function rightsPanel({ overdue, recent }) {
+  const headers = ['Request', 'Type', 'State', 'Received', 'Due', 'Per system', 'Actions'];
+  const parts = [overdue.length === 0 ? h('p', { class: 'ok' }, 'No request is overdue.')
+    : table(`Overdue data-subject requests (${overdue.length}), longest overdue first`, headers, rightsRows(overdue))];
+  parts.push(recent.length === 0 ? h('p', { class: 'muted' }, 'No data-subject requests.')
+    : table('Data-subject requests, newest first', headers, rightsRows(recent)));
+  return h('div', {}, parts);
 }
 
 async function panel(name, load, build) {
@@ -284,7 +301,9 @@ async function refresh() {
       destinations: await get('/api/v1/privacy/destinations'),
       disclosures: dpo ? await get('/api/v1/audit/disclosures?limit=20') : null,
     }), decisionsPanel),
-    dpo ? panel('rights', () => get('/api/v1/rights/requests?limit=50'), rightsPanel) : null,
+    dpo ? panel('rights', async () => ({
+      overdue: await get('/api/v1/rights/requests?overdue=true&limit=50'), recent: await get('/api/v1/rights/requests?limit=50'),
+    }), rightsPanel) : null,
   ]);
 }
 

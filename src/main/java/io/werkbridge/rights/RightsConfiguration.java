@@ -1,12 +1,16 @@
 package io.werkbridge.rights;
 
-import io.werkbridge.messaging.FlowProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.werkbridge.messaging.DeadLetterQueues;
 import io.werkbridge.messaging.ExpiredParkings;
+import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.messaging.HoldQueues;
 import io.werkbridge.messaging.ParkingDecisions;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import io.werkbridge.privacy.vault.SealedBox;
@@ -15,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,17 +31,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class RightsConfiguration {
 
+    /** The time rights requests are received, due and worked by: the system clock, or a Clock bean (tests move it). */
+    private final Clock clock;
+
+    public RightsConfiguration() {
+        this.clock = Clock.systemUTC();
+    }
+
+    @Autowired
+    RightsConfiguration(ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
     /** Payloads and exports still sealed in the former format are converted before anything reads them. */
     @Bean
     RightsStore rightsStore(JdbcTemplate jdbc, SealedBox box, ValueOperators operators) {
-        RightsStore store = new RightsStore(jdbc, Clock.systemUTC());
+        RightsStore store = new RightsStore(jdbc, clock);
         store.convertFormerCiphertexts(box, HexFormat.of().parseHex(operators.hash(RightsStore.FORMER_SEALING_LABEL)));
         return store;
     }
 
     @Bean
-    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
-        return new OwnStoresTarget(disclosures, vault, jdbc);
+    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, HoldQueues holds,
+                                    DeadLetterQueues deadLetters, FlowProperties flows, PolicyStore policies) {
+        return new OwnStoresTarget(disclosures, vault, jdbc, new ParkedMessagesAbout(holds, deadLetters, flows, policies));
     }
 
     @Bean
@@ -63,17 +81,28 @@ public class RightsConfiguration {
         ParkingDecisions.Decider rights = new ParkingDecisions.Decider("system:rights", "restriction of processing lifted");
         Runnable releaseHolds = () -> flows.flows().forEach((flow, definition) ->
                 definition.destinationNames().forEach(destination -> holds.release(flow, destination, null, rights)));
-        return new RightsService(store, targets.external(), own, restrictions, operators, box, properties, releaseHolds, Clock.systemUTC());
+        return new RightsService(store, targets.external(), own, restrictions, operators, box, properties, releaseHolds, clock);
     }
 
     @Bean
     RightsWorker rightsWorker(RightsStore store, RightsTargets targets, SealedBox box, RightsProperties properties) {
-        return new RightsWorker(store, targets.all(), box, properties, Clock.systemUTC());
+        return new RightsWorker(store, targets.all(), box, properties, clock);
     }
 
     @Bean
     RightsExport rightsExport(RightsStore store, OwnStoresTarget own, SealedBox box) {
-        return new RightsExport(store, own, box, Clock.systemUTC());
+        return new RightsExport(store, own, box, clock);
+    }
+
+    /**
+     * {@code werkbridge.rights.overdue}: unfinished requests past their due date. A count only, no labels: nothing
+     * about the subjects or the requests leaves in metrics.
+     */
+    @Bean
+    MeterBinder rightsMetrics(RightsStore store) {
+        return registry -> Gauge.builder("werkbridge.rights.overdue", store, RightsStore::countOverdue)
+                .description("Data-subject requests past their due date, not completed and not closed by a DPO")
+                .register(registry);
     }
 
     @Bean

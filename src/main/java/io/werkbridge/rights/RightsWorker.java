@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works the due tasks of open requests: each system on its own, so one failing system never fails the others. A
- * failure is retried with exponential back-off until the request's due date; after that the task is given up and
- * the request shows as incomplete.
+ * failure is retried with exponential back-off, also past the request's due date: the request stays open and shows
+ * overdue (its working data kept sealed) until the system answers or a DPO closes it with a reason. Giving up at
+ * the due date would hide exactly the requests the DPO must act on.
  */
 public final class RightsWorker {
 
@@ -69,10 +70,10 @@ public final class RightsWorker {
         int attempt = attemptsOf(request.id(), system) + 1;
         Duration delay = properties.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
         Instant next = now.plus(delay.compareTo(properties.maxRetryDelay()) > 0 ? properties.maxRetryDelay() : delay);
-        boolean giveUp = next.isAfter(request.dueAt());
-        store.taskFailed(request.id(), system, giveUp ? error + "; not handled by the due date " + request.dueAt() : error, next, giveUp);
-        LOG.warn("rights request {}: {} failed on attempt {} ({}){}", request.id(), system, attempt, error,
-                giveUp ? ", given up at the due date" : ", next attempt " + next);
+        boolean overdue = now.isAfter(request.dueAt());
+        store.taskFailed(request.id(), system, overdue ? error + "; overdue since " + request.dueAt() : error, next, false);
+        LOG.warn("rights request {}: {} failed on attempt {} ({}), next attempt {}{}", request.id(), system, attempt, error, next,
+                overdue ? ", request overdue" : "");
     }
 
     private int attemptsOf(String requestId, String system) {

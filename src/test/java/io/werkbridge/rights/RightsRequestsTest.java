@@ -163,27 +163,78 @@ class RightsRequestsTest {
     }
 
     @Test
-    void aSystemUnreachableUntilTheDueDateIsGivenUpAndTheRequestShowsIncomplete() {
-        portal.stop();
-        RightsRequest request = service.submit(RightsRequestType.ACCESS, new SubjectIds("100234", null, null), null, null, null);
-        for (int i = 0; i < 40 && store.find(request.id()).orElseThrow().state() == State.OPEN; i++) {
+    void aSystemUnreachablePastTheDueDateStaysOpenOverdueAndKeepsRetryingUntilItAnswers() {
+        portal.stubFor(post("/privacy").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        RightsRequest request = service.submit(RightsRequestType.ACCESS, new SubjectIds("100234", null, "erika@example.com"), null, null, null);
+        for (int i = 0; i < 31; i++) {
             worker.runDue();
             clock.advance(Duration.ofDays(1));
         }
+        int attemptsAtTheDueDate = task(store.find(request.id()).orElseThrow(), "portal").attempts();
+        for (int i = 0; i < 9; i++) {
+            worker.runDue();
+            clock.advance(Duration.ofDays(1));
+        }
+        RightsRequest overdue = store.find(request.id()).orElseThrow();
+        assertThat(overdue.state()).isEqualTo(State.OPEN);
+        assertThat(overdue.overdue()).isTrue();
+        assertThat(task(overdue, "portal").state()).isEqualTo(TaskState.PENDING);
+        assertThat(task(overdue, "portal").lastError()).contains("portal not reachable").contains("overdue since 2026-12-26T10:00:00Z");
+        assertThat(task(overdue, "portal").attempts()).as("retried past the due date").isGreaterThan(attemptsAtTheDueDate + 2);
+        assertThat(task(overdue, "erp").state()).isEqualTo(TaskState.DONE);
+        assertThat(store.overdue(100)).extracting(RightsRequest::id).containsExactly(request.id());
+        assertThat(store.countOverdue()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT payload_cipher FROM rights_request WHERE id = ?", String.class, request.id()))
+                .as("working data kept sealed while open").startsWith("v2:").doesNotContain("erika");
+
+        portal.stubFor(post("/privacy").willReturn(aResponse().withStatus(200).withBody("{\"result\":\"exported\",\"data\":{\"tickets\":1}}")));
+        clock.advance(Duration.ofDays(2));
+        worker.runDue();
         RightsRequest done = store.find(request.id()).orElseThrow();
-        assertThat(done.state()).isEqualTo(State.INCOMPLETE);
-        assertThat(task(done, "portal").state()).isEqualTo(TaskState.FAILED);
-        assertThat(task(done, "portal").lastError()).contains("portal not reachable").contains("not handled by the due date");
-        assertThat(task(done, "erp").state()).isEqualTo(TaskState.DONE);
+        assertThat(done.state()).isEqualTo(State.COMPLETED);
+        assertThat(done.overdue()).isFalse();
+        assertThat(store.overdue(100)).isEmpty();
+        assertThat(store.countOverdue()).isZero();
+        portal.verify(postRequestedFor(urlEqualTo("/privacy")).withRequestBody(matchingJsonPath("$.subject.email", containing("erika@example.com"))));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rights_request WHERE payload_cipher IS NOT NULL", Integer.class)).isZero();
     }
 
     @Test
-    void overdueRequestsAreVisible() {
-        portal.stop();
-        RightsRequest request = service.submit(RightsRequestType.ACCESS, new SubjectIds("100234", null, null), null, null, null);
+    void aDpoClosesAnUnfinishedRequestWithAReasonThatIsRecorded() {
+        disclosed("portal", "werkbliq", "100234", "K-1");
+        portal.stubFor(post("/privacy").willReturn(aResponse().withStatus(503)));
+        RightsRequest request = service.submit(RightsRequestType.ERASURE, new SubjectIds("100234", "K-1", null), null, null, null);
         worker.runDue();
-        clock.advance(Duration.ofDays(31));
+        clock.advance(Duration.ofDays(40));
         assertThat(store.find(request.id()).orElseThrow().overdue()).isTrue();
+
+        RightsRequest closed = service.close(request.id(), "dpo", "portal decommissioned; data deleted by its operator on 2027-01-04");
+        assertThat(closed.state()).isEqualTo(State.CLOSED);
+        assertThat(closed.overdue()).isFalse();
+        assertThat(closed.closedBy()).isEqualTo("dpo");
+        assertThat(closed.closedReason()).isEqualTo("portal decommissioned; data deleted by its operator on 2027-01-04");
+        assertThat(task(closed, "portal").state()).isEqualTo(TaskState.FAILED);
+        assertThat(task(closed, "portal").lastError()).endsWith("closed by the DPO");
+        assertThat(jdbc.queryForObject("SELECT payload_cipher FROM rights_request WHERE id = ?", String.class, request.id())).isNull();
+        clock.advance(Duration.ofDays(2));
+        assertThat(worker.runDue()).as("nothing retried after closing").isZero();
+        assertThatThrownBy(() -> service.close(request.id(), "dpo", "again")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aReusedIdempotencyKeyReturnsTheFirstRequestOnlyForTheSameRequestAndTheSameCaller() {
+        JsonNode corrections = CanonicalJson.read("{\"contacts\":[{\"id\":\"K-1\",\"lastName\":\"Neuname\",\"firstName\":\"Erika\"}]}");
+        JsonNode reordered = CanonicalJson.read("{\"contacts\":[{\"firstName\":\"Erika\",\"lastName\":\"Neuname\",\"id\":\"K-1\"}]}");
+        SubjectIds subject = new SubjectIds("100234", "K-1", null);
+        RightsRequest first = service.submit(RightsRequestType.RECTIFICATION, subject, null, corrections, "key-1", "dpo");
+        assertThat(service.submit(RightsRequestType.RECTIFICATION, subject, null, reordered, "key-1", "dpo").id()).isEqualTo(first.id());
+        assertThatThrownBy(() -> service.submit(RightsRequestType.ERASURE, subject, null, null, "key-1", "dpo"))
+                .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageNotContaining("key-1").hasMessageNotContaining("100234");
+        RightsRequest other = service.submit(RightsRequestType.ERASURE, subject, null, null, "key-1", "dpo-2");
+        assertThat(other.id()).as("keys are scoped to the caller").isNotEqualTo(first.id());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rights_request", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT idempotency_key FROM rights_request", String.class))
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
     }
 
     @Test

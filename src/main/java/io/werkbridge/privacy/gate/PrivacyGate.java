@@ -32,9 +32,10 @@ import java.util.function.ToIntFunction;
  * <p>The gate keeps no state between calls (only the policy and what it derived from it at construction), but it
  * is not free of I/O: before personal data may leave for a destination it asks its {@link SubjectRestrictions}
  * (in the hub a query of the {@code subject_restriction} table), and the {@code tokenize} action goes through
- * {@link ValueOperators} to the pseudonym vault, which stores a new token in the database. Both happen for
- * {@link #filter} and {@link #explain} alike (a preview of a tokenized field stores its token as a delivery would);
- * {@link #operatorView} does neither, as it only masks.
+ * {@link ValueOperators} to the pseudonym vault, which stores a new token in the database. The restriction check
+ * happens for {@link #filter} and {@link #explain} alike; a preview ({@link #explain}) only looks tokens up and
+ * stores none (a value without a token gets a fresh, unstored one); {@link #operatorView} does neither, as it only
+ * masks.
  */
 public final class PrivacyGate {
 
@@ -397,7 +398,7 @@ public final class PrivacyGate {
 
         private JsonNode transform(JsonNode value, Action action) {
             if (action.type() == ActionType.GENERALIZE && value.has("lat") && value.has("lon")) {
-                return operators.apply(action, value, record);
+                return operators.apply(action, value, record, explain);
             }
             if (value.isObject()) {
                 value.fields().forEachRemaining(f -> f.setValue(transform(f.getValue(), action)));
@@ -413,7 +414,7 @@ public final class PrivacyGate {
             if (value.isNull()) {
                 return value;
             }
-            return operators.apply(action, value, record);
+            return operators.apply(action, value, record, explain);
         }
 
         /** True when a personal category is about to leave in any form. */

@@ -83,6 +83,11 @@ public final class PseudonymVault implements Pseudonymizer {
     }
 
     @Override
+    public Optional<String> existingToken(String value, TokenShapes.Shape shape) {
+        return find(shape, valueHash.hash(shape.name() + ":" + value));
+    }
+
+    @Override
     public Optional<String> detokenize(String token) {
         List<String> cipher = jdbc.queryForList("SELECT value_cipher FROM pseudonym_vault WHERE token = ?", String.class, token);
         return cipher.stream().findFirst().map(stored -> decrypt(stored, token));

@@ -12,6 +12,14 @@ public interface Pseudonymizer {
 
     Optional<String> detokenize(String token);
 
+    /**
+     * The token a value already has, looked up without storing anything (previews, access exports); empty when the
+     * value has none (or the store cannot look values up).
+     */
+    default Optional<String> existingToken(String value, TokenShapes.Shape shape) {
+        return Optional.empty();
+    }
+
     /** Deletes every token recorded for a data subject, so those tokens can no longer be reversed. */
     int forgetSubject(String subjectRef);
 }
