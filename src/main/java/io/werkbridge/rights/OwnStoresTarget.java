@@ -19,8 +19,21 @@ public final class OwnStoresTarget implements RightsTarget {
     private final DisclosureSearch disclosures;
     private final Pseudonymizer vault;
     private final JdbcTemplate jdbc;
+    private final BrokerMessages brokerMessages;
+
+    /** The messages about a subject still on the broker (held, dead-lettered, waiting), removed at its erasure. */
+    @FunctionalInterface
+    public interface BrokerMessages {
+        /** @return how many messages were removed; the broker's journal no longer holds their values afterwards */
+        int eraseAbout(String subjectKey);
+    }
 
     public OwnStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
+        this(disclosures, vault, jdbc, key -> 0);
+    }
+
+    public OwnStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, BrokerMessages brokerMessages) {
+        this.brokerMessages = brokerMessages;
         this.disclosures = disclosures;
         this.vault = vault;
         this.jdbc = jdbc;
@@ -41,9 +54,13 @@ public final class OwnStoresTarget implements RightsTarget {
             return new TargetOutcome("exported", CanonicalJson.write(data));
         }
         if (type == RightsRequestType.ERASURE) {
-            int forgotten = subject.refs().stream().mapToInt(vault::forgetSubject).sum();
+            // exactly this subject: a contact's erasure never touches the customer's other contacts or technicians
+            String key = subject.subjectKey();
+            int forgotten = key == null ? 0 : vault.forgetSubject(key);
+            int messages = key == null ? 0 : brokerMessages.eraseAbout(key);
             return new TargetOutcome("pseudonym vault: " + forgotten + " entr" + (forgotten == 1 ? "y" : "ies")
-                    + " deleted, tokens can no longer be reversed; disclosure log kept as proof of lawful disclosure", null);
+                    + " deleted, tokens can no longer be reversed; broker: " + messages + " message(s) about the subject removed"
+                    + "; disclosure log kept as proof of lawful disclosure", null);
         }
         return new TargetOutcome("nothing to " + type.id() + ": the hub keeps no copy of master data", null);
     }
@@ -57,18 +74,18 @@ public final class OwnStoresTarget implements RightsTarget {
     }
 
     private List<java.util.Map<String, Object>> restrictionsOf(SubjectIds subject) {
-        if (subject.refs().isEmpty()) {
+        if (subject.subjectKey() == null) {
             return List.of();
         }
-        String marks = String.join(",", subject.refs().stream().map(r -> "?").toList());
-        return jdbc.queryForList("SELECT subject_ref, purpose, kind, created_at FROM subject_restriction WHERE subject_ref IN (" + marks + ")",
-                subject.refs().toArray());
+        return jdbc.queryForList("SELECT subject_ref, purpose, kind, created_at FROM subject_restriction WHERE subject_ref = ?",
+                subject.subjectKey());
     }
 
     private int pseudonymsOf(SubjectIds subject) {
-        return subject.refs().stream().mapToInt(ref -> {
-            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, ref);
-            return n == null ? 0 : n;
-        }).sum();
+        if (subject.subjectKey() == null) {
+            return 0;
+        }
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, subject.subjectKey());
+        return n == null ? 0 : n;
     }
 }

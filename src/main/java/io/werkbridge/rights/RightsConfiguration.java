@@ -5,6 +5,7 @@ import io.werkbridge.messaging.HoldQueues;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import io.werkbridge.privacy.vault.SealedBox;
@@ -39,11 +40,17 @@ public class RightsConfiguration {
         return new OwnStoresTarget(disclosures, vault, jdbc);
     }
 
+    /** Rights messages to recipients pass the recipient destination's gate and are recorded like deliveries. */
     @Bean
-    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, ObjectProvider<RightsTarget> contributed) {
+    RecipientGate recipientGate(PolicyStore policies, DisclosureLog disclosures) {
+        return new RecipientGate(policies::gate, disclosures, Clock.systemUTC());
+    }
+
+    @Bean
+    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, RecipientGate gate, ObjectProvider<RightsTarget> contributed) {
         Map<String, RightsTarget> targets = new LinkedHashMap<>();
         properties.systems().forEach((name, endpoint) ->
-                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password())));
+                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password(), gate)));
         // targets a connector contributes as beans (e.g. the ERP over SOAP), each enabled by its own property
         contributed.orderedStream().filter(target -> target != own).forEach(target -> {
             if (targets.putIfAbsent(target.system(), target) != null) {

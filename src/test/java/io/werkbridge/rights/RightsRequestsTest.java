@@ -81,10 +81,12 @@ class RightsRequestsTest {
         vault = new PseudonymVault(jdbc, KEY);
         restrictions = new JdbcSubjectRestrictions(new NamedParameterJdbcTemplate(ds));
         RightsProperties properties = new RightsProperties(Period.ofMonths(1), Duration.ofMinutes(1), Duration.ofDays(2), Map.of());
+        RecipientGate gate = new RecipientGate(() -> new io.werkbridge.privacy.gate.PrivacyGate(io.werkbridge.privacy.PolicyFixtures.shipped(),
+                new ValueOperators(KEY, vault), restrictions, clock), log, clock);
         Map<String, RightsTarget> external = new LinkedHashMap<>();
-        external.put("erp", new HttpRightsTarget("erp", erp.baseUrl() + "/privacy", "werkbridge", "secret"));
-        external.put("shop", new HttpRightsTarget("shop", shop.baseUrl() + "/privacy", null, null));
-        external.put("portal", new HttpRightsTarget("portal", portal.baseUrl() + "/privacy", null, null));
+        external.put("erp", new HttpRightsTarget("erp", erp.baseUrl() + "/privacy", "werkbridge", "secret", gate));
+        external.put("shop", new HttpRightsTarget("shop", shop.baseUrl() + "/privacy", null, null, gate));
+        external.put("portal", new HttpRightsTarget("portal", portal.baseUrl() + "/privacy", null, null, gate));
         OwnStoresTarget own = new OwnStoresTarget(new DisclosureSearch(ds), vault, jdbc);
         Map<String, RightsTarget> all = new LinkedHashMap<>(external);
         all.put(own.system(), own);
