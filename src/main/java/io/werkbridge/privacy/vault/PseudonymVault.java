@@ -124,18 +124,15 @@ public final class PseudonymVault implements Pseudonymizer {
         });
     }
 
-    /** Forgets every subject of one customer: the customer's own values and those of its contacts and technicians. */
+    /**
+     * Forgets a customer and every person of it (the contract ended): each entry linked to the customer, to one of
+     * its persons, or (entries written before subject keys) to the customer's bare number goes whole.
+     */
     @Override
     public int forgetCustomer(String customerNumber) {
-        return transaction.execute(tx -> {
-            String prefix = customerNumber + "/";
-            List<String> tokens = jdbc.queryForList(
-                    "SELECT token FROM pseudonym_vault_subject WHERE subject_ref = ? OR LEFT(subject_ref, ?) = ?",
-                    String.class, customerNumber, prefix.length(), prefix);
-            jdbc.update("DELETE FROM pseudonym_vault_subject WHERE subject_ref = ? OR LEFT(subject_ref, ?) = ?",
-                    customerNumber, prefix.length(), prefix);
-            return deleteUnlinked(tokens);
-        });
+        String prefix = customerNumber + "/";
+        return jdbc.update("DELETE FROM pseudonym_vault WHERE token IN (SELECT token FROM pseudonym_vault_subject "
+                + "WHERE subject_ref = ? OR LEFT(subject_ref, ?) = ?)", customerNumber, prefix.length(), prefix);
     }
 
     private int deleteUnlinked(List<String> tokens) {
