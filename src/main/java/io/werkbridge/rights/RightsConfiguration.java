@@ -1,5 +1,6 @@
 package io.werkbridge.rights;
 
+import io.werkbridge.messaging.BrokerErasure;
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.messaging.HoldQueues;
 import io.werkbridge.privacy.audit.DisclosureLog;
@@ -35,9 +36,17 @@ public class RightsConfiguration {
         return store;
     }
 
+    /**
+     * The hub's own stores; with the embedded broker, an erasure also removes the messages about the subject still
+     * on it (a message is about the subject when the gate finds the subject's key in it) and compacts the journal.
+     */
     @Bean
-    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
-        return new OwnStoresTarget(disclosures, vault, jdbc);
+    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, PolicyStore policies,
+                                    ObjectProvider<BrokerErasure> broker) {
+        BrokerErasure erasure = broker.getIfAvailable();
+        OwnStoresTarget.BrokerMessages messages = erasure == null ? key -> 0
+                : key -> erasure.eraseMatching(body -> SubjectMessages.about(policies.gate(), body, key));
+        return new OwnStoresTarget(disclosures, vault, jdbc, messages);
     }
 
     /** Rights messages to recipients pass the recipient destination's gate and are recorded like deliveries. */
