@@ -3,6 +3,7 @@ package io.werkbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.werkbridge.messaging.BrokerErasure;
 import io.werkbridge.messaging.HoldQueues;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions.Kind;
@@ -43,6 +44,8 @@ class BrokerErasureTest extends HubTestSupport {
     HoldQueues holds;
     @Autowired
     Environment environment;
+    @Autowired
+    BrokerErasure brokerErasure;
 
     @Test
     void erasingAContactRemovesItsHeldMessageAndLeavesNoneOfItsValuesInTheBrokersFiles() throws Exception {
@@ -64,13 +67,20 @@ class BrokerErasureTest extends HubTestSupport {
         assertThat(requests.find(erasure.id()).orElseThrow().tasks().stream().filter(t -> t.system().equals("werkbridge"))
                 .findFirst().orElseThrow().result()).contains("1 message(s) about the subject removed");
         assertThat(holds.list("customer-master", "shop")).noneMatch(h -> h.reason().contains("restriction") && held(h, number));
-        assertThat(filesHolding(broker, email)).isEmpty();
+        assertThat(brokerErasure.countMatching(body -> body.contains(email))).as("no message with the e-mail left on any queue").isZero();
+        assertThat(filesHolding(broker, email)).as("files: %s", listing(broker)).isEmpty();
         assertThat(filesHolding(broker, remarks)).isEmpty();
         restrictions.lift(number + "/K-17", "online-shop", Kind.RESTRICTION);
     }
 
     private boolean held(HoldQueues.Held held, String number) {
         return holds.find("customer-master", "shop", held.messageId()).map(m -> m.toString().contains(number)).orElse(false);
+    }
+
+    private static List<String> listing(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f) + ":" + f.toFile().length()).toList();
+        }
     }
 
     /** Files under {@code root} that contain {@code value} as UTF-8, UTF-16LE or UTF-16BE. */
