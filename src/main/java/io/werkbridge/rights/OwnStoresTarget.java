@@ -29,13 +29,26 @@ public final class OwnStoresTarget implements RightsTarget {
     private final Pseudonymizer vault;
     private final JdbcTemplate jdbc;
     private final ParkedMessagesAbout parked;
+    private final BrokerMessages brokerMessages;
 
-    public OwnStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
-        this(disclosures, vault, jdbc, null);
+    /** The messages about a subject still on the broker (held, dead-lettered, waiting), removed at its erasure. */
+    @FunctionalInterface
+    public interface BrokerMessages {
+        /** @return how many messages were removed; the broker's journal no longer holds their values afterwards */
+        int eraseAbout(String subjectKey);
     }
 
-    /** @param parked held and dead-lettered messages for access exports; null where there is no broker (unit tests) */
-    public OwnStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, ParkedMessagesAbout parked) {
+    public OwnStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
+        this(disclosures, vault, jdbc, null, key -> 0);
+    }
+
+    /**
+     * @param parked held and dead-lettered messages for access exports; null where there is no broker (unit tests)
+     * @param brokerMessages removes the messages about an erased subject from the broker
+     */
+    public OwnStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, ParkedMessagesAbout parked,
+                           BrokerMessages brokerMessages) {
+        this.brokerMessages = brokerMessages;
         this.disclosures = disclosures;
         this.vault = vault;
         this.jdbc = jdbc;
@@ -53,6 +66,9 @@ public final class OwnStoresTarget implements RightsTarget {
             Optional<String> emailToken = subject.email() == null ? Optional.empty()
                     : vault.existingToken(subject.email(), TokenShapes.Shape.EMAIL);
             Set<String> refs = new TreeSet<>(subject.refs());
+            if (subject.subjectKey() != null) {
+                refs.add(subject.subjectKey()); // the vault and the restrictions key a person as customer/person
+            }
             emailToken.ifPresent(token -> refs.addAll(jdbc.queryForList(
                     "SELECT subject_ref FROM pseudonym_vault_subject WHERE token = ?", String.class, token)));
             ObjectNode data = CanonicalJson.mapper().createObjectNode();
@@ -65,9 +81,13 @@ public final class OwnStoresTarget implements RightsTarget {
             return new TargetOutcome("exported", CanonicalJson.write(data));
         }
         if (type == RightsRequestType.ERASURE) {
-            int forgotten = subject.refs().stream().mapToInt(vault::forgetSubject).sum();
+            // exactly this subject: a contact's erasure never touches the customer's other contacts or technicians
+            String key = subject.subjectKey();
+            int forgotten = key == null ? 0 : vault.forgetSubject(key);
+            int messages = key == null ? 0 : brokerMessages.eraseAbout(key);
             return new TargetOutcome("pseudonym vault: " + forgotten + " entr" + (forgotten == 1 ? "y" : "ies")
-                    + " deleted, tokens can no longer be reversed; disclosure log kept as proof of lawful disclosure", null);
+                    + " deleted, tokens can no longer be reversed; broker: " + messages + " message(s) about the subject removed"
+                    + "; disclosure log kept as proof of lawful disclosure", null);
         }
         return new TargetOutcome("nothing to " + type.id() + ": the hub keeps no copy of master data", null);
     }
@@ -112,9 +132,10 @@ public final class OwnStoresTarget implements RightsTarget {
     }
 
     private int pseudonymsOf(SubjectIds subject) {
-        return subject.refs().stream().mapToInt(ref -> {
-            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, ref);
-            return n == null ? 0 : n;
-        }).sum();
+        if (subject.subjectKey() == null) {
+            return 0;
+        }
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, subject.subjectKey());
+        return n == null ? 0 : n;
     }
 }

@@ -62,7 +62,7 @@ public final class RetentionService {
         List<String> ended = contracts.endedBefore(today.minus(properties.afterContract()));
         int pseudonyms = 0;
         for (String customer : ended) {
-            pseudonyms += dryRun ? countPseudonyms(customer) : vault.forgetSubject(customer);
+            pseudonyms += dryRun ? countPseudonyms(customer) : vault.forgetCustomer(customer);
             if (!dryRun) {
                 contracts.forget(customer);
             }
@@ -82,7 +82,8 @@ public final class RetentionService {
     }
 
     private int countPseudonyms(String customer) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, customer);
+        Integer n = jdbc.queryForObject("SELECT COUNT(DISTINCT token) FROM pseudonym_vault_subject WHERE subject_ref = ? OR LEFT(subject_ref, ?) = ?",
+                Integer.class, customer, customer.length() + 1, customer + "/");
         return n == null ? 0 : n;
     }
 

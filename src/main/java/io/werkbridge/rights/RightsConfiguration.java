@@ -2,6 +2,7 @@ package io.werkbridge.rights;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.werkbridge.messaging.BrokerErasure;
 import io.werkbridge.messaging.DeadLetterQueues;
 import io.werkbridge.messaging.ExpiredParkings;
 import io.werkbridge.messaging.FlowProperties;
@@ -51,17 +52,31 @@ public class RightsConfiguration {
         return store;
     }
 
+    /**
+     * The hub's own stores; with the embedded broker, an erasure also removes the messages about the subject still
+     * on it (a message is about the subject when the gate finds the subject's key in it) and compacts the journal.
+     */
     @Bean
     OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, HoldQueues holds,
-                                    DeadLetterQueues deadLetters, FlowProperties flows, PolicyStore policies) {
-        return new OwnStoresTarget(disclosures, vault, jdbc, new ParkedMessagesAbout(holds, deadLetters, flows, policies));
+                                    DeadLetterQueues deadLetters, FlowProperties flows, PolicyStore policies,
+                                    ObjectProvider<BrokerErasure> broker) {
+        BrokerErasure erasure = broker.getIfAvailable();
+        OwnStoresTarget.BrokerMessages messages = erasure == null ? key -> 0
+                : key -> erasure.eraseMatching(body -> SubjectMessages.about(policies.gate(), body, key));
+        return new OwnStoresTarget(disclosures, vault, jdbc, new ParkedMessagesAbout(holds, deadLetters, flows, policies), messages);
+    }
+
+    /** Rights messages to recipients pass the recipient destination's gate and are recorded like deliveries. */
+    @Bean
+    RecipientGate recipientGate(PolicyStore policies, DisclosureLog disclosures) {
+        return new RecipientGate(policies::gate, disclosures, clock);
     }
 
     @Bean
-    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, ObjectProvider<RightsTarget> contributed) {
+    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, RecipientGate gate, ObjectProvider<RightsTarget> contributed) {
         Map<String, RightsTarget> targets = new LinkedHashMap<>();
         properties.systems().forEach((name, endpoint) ->
-                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password())));
+                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password(), gate)));
         // targets a connector contributes as beans (e.g. the ERP over SOAP), each enabled by its own property
         contributed.orderedStream().filter(target -> target != own).forEach(target -> {
             if (targets.putIfAbsent(target.system(), target) != null) {

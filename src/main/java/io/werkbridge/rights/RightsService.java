@@ -31,6 +31,8 @@ import org.springframework.dao.DuplicateKeyException;
 public final class RightsService {
 
     public static final String ALL_PURPOSES = JdbcSubjectRestrictions.ALL_PURPOSES;
+    /** Suffix of the task that tells a recipient a restriction was lifted (the restriction's own task has the name). */
+    public static final String LIFTED = "#lifted";
     private static final Logger LOG = LoggerFactory.getLogger(RightsService.class);
     private final RightsStore store;
     private final Map<String, RightsTarget> targets;
@@ -98,7 +100,7 @@ public final class RightsService {
         if (type == RightsRequestType.RECTIFICATION && (corrections == null || !corrections.isObject() || corrections.isEmpty())) {
             throw new IllegalArgumentException("a rectification needs 'corrections': the fields and their corrected values");
         }
-        if (type.stopsProcessing() && subject.refs().isEmpty()) {
+        if (type.stopsProcessing() && subject.customerNumber() == null) {
             throw new IllegalArgumentException(type.id() + " needs customerNumber (and contactId): the privacy gate matches subjects by them");
         }
         String id = UUID.randomUUID().toString();
@@ -109,9 +111,10 @@ public final class RightsService {
         if (type.stopsProcessing()) {
             store.insertRequest(id, type, subject, emailHash, effectivePurpose, idempotencyKey, requestHash, received, due, State.ACTIVE, null);
             Kind kind = Kind.valueOf(type.name());
-            subject.refs().forEach(ref -> restrictions.add(ref, effectivePurpose, kind));
+            restrictions.add(subject.subjectKey(), effectivePurpose, kind, id);
             store.insertTask(id, OwnStoresTarget.SYSTEM, TaskState.DONE, received, null,
                     kind.id() + " stored for purpose '" + effectivePurpose + "'; the privacy gate holds the subject's messages until lifted");
+            notifyRecipients(id, subject, "", received);
         } else {
             store.insertRequest(id, type, subject, emailHash, null, idempotencyKey, requestHash, received, due, State.OPEN,
                     box.seal(payload(subject, corrections), RightsStore.payloadRow(id)));
@@ -134,11 +137,9 @@ public final class RightsService {
         if (request.state() != State.ACTIVE) {
             throw new IllegalStateException("only an active restriction, objection or consent revocation can be lifted");
         }
-        Kind kind = Kind.valueOf(request.type().name());
-        for (String ref : new SubjectIds(request.customerNumber(), request.contactId(), null).refs()) {
-            restrictions.lift(ref, request.purpose(), kind);
-        }
+        restrictions.liftRequest(id);
         store.setState(id, State.LIFTED);
+        notifyRecipients(id, new SubjectIds(request.customerNumber(), request.contactId(), null), LIFTED, clock.instant());
         releaseHolds.run();
         LOG.info("rights request {} ({}) lifted; held messages released to the gate", id, request.type().id());
         return store.find(id).orElseThrow();
@@ -184,6 +185,24 @@ public final class RightsService {
             return out;
         }
         return node;
+    }
+
+    /**
+     * Art. 19 GDPR: every recipient the disclosure log knows for the subject is told (through its gate, by the worker)
+     * of the restriction, objection or revocation, and of its lifting; one without a privacy endpoint is a task to do
+     * by hand.
+     */
+    private void notifyRecipients(String id, SubjectIds subject, String suffix, Instant at) {
+        Set<String> recipients = new LinkedHashSet<>();
+        own.disclosuresOf(subject).forEach(d -> recipients.add(d.destination()));
+        for (String system : recipients) {
+            if (targets.containsKey(system)) {
+                store.insertTask(id, system + suffix, TaskState.PENDING, at, null, null);
+            } else {
+                store.insertTask(id, system + suffix, TaskState.FAILED, at,
+                        "received the subject's data, but no privacy endpoint is configured for it: tell it by hand", null);
+            }
+        }
     }
 
     private Set<String> systemsFor(RightsRequestType type, SubjectIds subject) {

@@ -48,7 +48,8 @@ public final class RightsStore {
     }
 
     /** A stored request as the worker needs it. */
-    record Pending(String id, RightsRequestType type, String customerNumber, String contactId, String payloadCipher, Instant dueAt) {
+    record Pending(String id, RightsRequestType type, String customerNumber, String contactId, String payloadCipher, Instant dueAt,
+                   String purpose) {
     }
 
     void insertRequest(String id, RightsRequestType type, SubjectIds subject, String emailHash, String purpose,
@@ -116,9 +117,9 @@ public final class RightsStore {
     }
 
     Optional<Pending> pending(String requestId) {
-        return jdbc.query("SELECT id, type, customer_number, contact_id, payload_cipher, due_at FROM rights_request WHERE id = ?",
+        return jdbc.query("SELECT id, type, customer_number, contact_id, payload_cipher, due_at, purpose FROM rights_request WHERE id = ?",
                 (rs, n) -> new Pending(rs.getString(1), RightsRequestType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()), requestId).stream().findFirst();
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)), requestId).stream().findFirst();
     }
 
     void taskDone(String requestId, String system, String result) {

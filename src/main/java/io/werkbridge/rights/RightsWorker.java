@@ -46,13 +46,16 @@ public final class RightsWorker {
 
     private void run(String requestId, String system) {
         RightsStore.Pending request = store.pending(requestId).orElseThrow();
-        RightsTarget target = targets.get(system);
+        boolean lifted = system.endsWith(RightsService.LIFTED);
+        RightsTarget target = targets.get(lifted ? system.substring(0, system.length() - RightsService.LIFTED.length()) : system);
         try {
             JsonNode payload = request.payloadCipher() == null ? CanonicalJson.mapper().createObjectNode()
                     : CanonicalJson.read(box.open(request.payloadCipher(), RightsStore.payloadRow(requestId)));
             SubjectIds subject = new SubjectIds(request.customerNumber(), request.contactId(),
                     payload.path("email").isTextual() ? payload.path("email").asText() : null);
-            TargetOutcome outcome = target.execute(request.type(), subject, payload.get("corrections"));
+            TargetOutcome outcome = request.type().stopsProcessing()
+                    ? target.notify(request.type(), subject, request.purpose(), lifted)
+                    : target.execute(request.type(), subject, payload.get("corrections"));
             if (outcome.data() != null) {
                 store.saveExport(requestId, system, box.seal(outcome.data(), RightsStore.exportRow(requestId, system)));
             }

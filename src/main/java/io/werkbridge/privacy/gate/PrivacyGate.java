@@ -133,9 +133,30 @@ public final class PrivacyGate {
     }
 
     private GateResult filter(String destinationId, ObjectNode envelope, boolean explain) {
-        DestinationPolicy destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
+        return filter(destination(destinationId), resolvedActions.get(destinationId), envelope, explain, true, true);
+    }
+
+    /**
+     * Filters a data-subject rights message (a correction, an erasure or restriction notice) for a recipient, in
+     * place, exactly as a delivery: same actions, same contract check. Only the subject's restriction does not hold
+     * it, because telling the recipient about the subject's rights is what the restriction itself requires (Art. 19).
+     */
+    public GateResult filterRightsNotice(String destinationId, ObjectNode envelope) {
+        return filter(destination(destinationId), resolvedActions.get(destinationId), envelope, false, true, false);
+    }
+
+    /**
+     * The data subjects of a canonical envelope by {@link SubjectKeys}: the owner (customer number) and
+     * {@code owner/person} for every person whose data it carries. Reads only; for finding messages about a subject.
+     */
+    public Set<String> subjectKeys(ObjectNode envelope) {
+        TypePlan plan = plans.get(envelope.path("type").asText());
+        return plan == null ? Set.of() : SubjectKeys.find(envelope.path("body"), plan.subjects()).all();
+    }
+
+    private DestinationPolicy destination(String destinationId) {
+        return policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
                 "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
-        return filter(destination, resolvedActions.get(destinationId), envelope, explain, true);
     }
 
     /**
@@ -144,7 +165,7 @@ public final class PrivacyGate {
      * dropped and reported. Nothing is disclosed and no hold applies: the view never leaves the hub's operators.
      */
     public GateResult operatorView(ObjectNode envelope) {
-        return filter(operatorView, resolvedActions.get(OPERATOR_VIEW), envelope, false, false);
+        return filter(operatorView, resolvedActions.get(OPERATOR_VIEW), envelope, false, false, false);
     }
 
     private static DestinationPolicy operatorViewDestination(Taxonomy taxonomy) {
@@ -156,7 +177,7 @@ public final class PrivacyGate {
     }
 
     private GateResult filter(DestinationPolicy destination, Action[] actions, ObjectNode envelope, boolean explain,
-                              boolean failClosed) {
+                              boolean failClosed, boolean holdRestricted) {
         String type = envelope.path("type").asText();
         TypePlan plan = plans.get(type);
         if (plan == null) {
@@ -175,7 +196,10 @@ public final class PrivacyGate {
                 party.names().forEach(path -> collect(body, path, 0, names));
             }
         }
-        Walk walk = new Walk(actions, persons, new RecordContext(names, subjects), explain);
+        // who each value belongs to is read before the walk changes the ids (a hashed contact id is no key)
+        SubjectKeys.Found keys = SubjectKeys.find(body, plan.subjects());
+        Walk walk = new Walk(actions, persons, new RecordContext(names, keys.owners().isEmpty() ? subjects : keys.owners()),
+                keys.persons(), explain);
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -194,7 +218,7 @@ public final class PrivacyGate {
             replace(field, fields, filtered);
         }
         if (failClosed && walk.discloses()) {
-            holdIfNotAllowed(destination, subjects);
+            holdIfNotAllowed(destination, holdRestricted ? keys.all() : Set.of());
         }
         return walk.result(envelope, destination, subjects);
     }
@@ -273,7 +297,10 @@ public final class PrivacyGate {
 
     /** State of one filtering pass. */
     private final class Walk {
-        private final RecordContext record;
+        /** The record as the value at hand sees it: its subjects change inside an object holding a person's data. */
+        private RecordContext record;
+        /** The objects holding a person's data (a contact, a technician), with that person's subject keys. */
+        private final Map<JsonNode, Set<String>> personKeys;
         private final Action[] actions;
         /** Per party of the type, whether it is treated as a natural person in this pass. */
         private final boolean[] persons;
@@ -283,8 +310,9 @@ public final class PrivacyGate {
         private final ActionType[] taken;
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Action[] actions, boolean[] persons, RecordContext record, boolean explain) {
+        Walk(Action[] actions, boolean[] persons, RecordContext record, Map<JsonNode, Set<String>> personKeys, boolean explain) {
             this.record = record;
+            this.personKeys = personKeys;
             this.actions = actions;
             this.persons = persons;
             this.explain = explain;
@@ -311,11 +339,17 @@ public final class PrivacyGate {
         }
 
         ObjectNode object(ObjectNode node, FieldTree tree, FieldPath path) {
+            RecordContext outer = record;
+            Set<String> person = personKeys.get(node);
+            if (person != null) {
+                record = record.of(person);
+            }
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 replace(field, fields, child(path.field(field.getKey()), field.getValue(), tree == null ? null : tree.child(field.getKey())));
             }
+            record = outer;
             return node;
         }
 

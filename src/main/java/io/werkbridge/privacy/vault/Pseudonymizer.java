@@ -20,6 +20,12 @@ public interface Pseudonymizer {
         return Optional.empty();
     }
 
-    /** Deletes every token recorded for a data subject, so those tokens can no longer be reversed. */
-    int forgetSubject(String subjectRef);
+
+    /** Forgets one data subject (a gate subject key), so its tokens can no longer be reversed; returns entries deleted. */
+    int forgetSubject(String subjectKey);
+
+    /** Forgets a customer and every person of it (contract ended); returns entries deleted. */
+    default int forgetCustomer(String customerNumber) {
+        return forgetSubject(customerNumber);
+    }
 }
