@@ -5,7 +5,11 @@ import io.werkbridge.messaging.InboundPublisher;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import java.net.URI;
 import java.time.Clock;
+import io.werkbridge.model.Envelope;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,13 +83,14 @@ public final class S4BusinessPartners {
         int partners = 0;
         while (next != null) {
             AtomicReference<String> last = new AtomicReference<>();
-            int[] count = {0};
+            List<Envelope> batch = new ArrayList<>();
             next = client.page(next, bp -> {
-                deliver(bp);
+                map(bp).ifPresent(batch::add);
                 last.set(S4PartnerMapper.text(bp, "BusinessPartner"));
-                count[0]++;
             });
-            partners += count[0];
+            // the page's messages in one broker transaction, before the watermark passes them
+            publisher.publishAll(FLOW, batch);
+            partners += batch.size();
             if (last.get() != null) {
                 watermarks.loadProgress(SOURCE, last.get(), clock.instant());
             }
@@ -104,12 +109,14 @@ public final class S4BusinessPartners {
                 + settings.pageSize() + "&$filter=" + S4Client.encode(filter));
         AtomicReference<Instant> newest = new AtomicReference<>(since);
         while (next != null) {
-            next = client.page(next, bp -> {
-                Instant changedAt = deliver(bp);
-                if (changedAt != null && changedAt.isAfter(newest.get())) {
-                    newest.set(changedAt);
+            List<Envelope> batch = new ArrayList<>();
+            next = client.page(next, bp -> map(bp).ifPresent(envelope -> {
+                batch.add(envelope);
+                if (envelope.occurredAt().isAfter(newest.get())) {
+                    newest.set(envelope.occurredAt());
                 }
-            });
+            }));
+            publisher.publishAll(FLOW, batch);
         }
         Instant behind = pollStart.minus(settings.changeOverlap());
         Instant watermark = newest.get().isBefore(behind) ? newest.get() : behind.isAfter(since) ? behind : since;
@@ -132,15 +139,22 @@ public final class S4BusinessPartners {
         }).orElse(false);
     }
 
-    /** Maps and queues one partner; returns its change time (null when it is not delivered: not a customer). */
-    private Instant deliver(JsonNode bp) {
+    /** Maps and queues one partner. */
+    private void deliver(JsonNode bp) {
+        map(bp).ifPresent(envelope -> publisher.publish(FLOW, envelope));
+    }
+
+    /**
+     * Maps one partner (empty when it is not a customer); a blocked one is recorded as a restriction first, so the
+     * gate holds its message from the moment it is queued.
+     */
+    private Optional<Envelope> map(JsonNode bp) {
         return S4PartnerMapper.map(bp, settings.customersOnly(), clock.instant()).map(mapped -> {
             if (mapped.blocked()) {
                 restrict(mapped.envelope().key());
             }
-            publisher.publish(FLOW, mapped.envelope());
-            return mapped.changedAt();
-        }).orElse(null);
+            return mapped.envelope();
+        });
     }
 
     private void restrict(String customerNumber) {
