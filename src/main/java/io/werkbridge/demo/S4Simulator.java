@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -61,6 +63,8 @@ public class S4Simulator {
     private final Map<Integer, Instant> changed = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> blocked = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Events only once the hub serves requests (a start may take longer than the first delay). */
+    private volatile boolean ready;
 
     public S4Simulator(@Value("${werkbridge.demo.s4-partners:50}") int partners,
                        @Value("${local.server.port:${server.port}}") String hubPort, DemoProperties demo) {
@@ -133,9 +137,17 @@ public class S4Simulator {
         return ResponseEntity.noContent().build();
     }
 
+    @EventListener(ApplicationReadyEvent.class)
+    public void ready() {
+        ready = true;
+    }
+
     /** A partner changes (a new phone number) and S/4 emits its business event. */
     @Scheduled(initialDelay = 20_000, fixedDelayString = "${werkbridge.demo.s4-event-interval:15000}")
     public void emitChange() {
+        if (!ready) {
+            return;
+        }
         int n = ThreadLocalRandom.current().nextInt(1, Math.min(partners, 50) + 1);
         changed.put(n, Instant.now());
         String event = CanonicalJson.write(Map.of("specversion", "1.0",

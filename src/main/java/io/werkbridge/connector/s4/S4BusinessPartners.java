@@ -5,7 +5,10 @@ import io.werkbridge.messaging.InboundPublisher;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import java.net.URI;
 import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.werkbridge.model.Envelope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,13 @@ public final class S4BusinessPartners {
     private final InboundPublisher publisher;
     private final JdbcSubjectRestrictions restrictions;
     private final Clock clock;
+    /**
+     * Message ids queued lately: a partner read again unchanged (the change polling's overlap, an event for a change
+     * the polling saw) is not queued again. The delivery ledger would deliver it once anyway; this spares the broker
+     * the duplicate (and its warning). Bounded; after a restart the ledger alone deduplicates.
+     */
+    private final Cache<String, Boolean> queued = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(6)).build();
     /** One poll at a time, also across the timer and an operator's call. */
     private final ReentrantLock polling = new ReentrantLock();
 
@@ -89,7 +99,7 @@ public final class S4BusinessPartners {
                 last.set(S4PartnerMapper.text(bp, "BusinessPartner"));
             });
             // the page's messages in one broker transaction, before the watermark passes them
-            publisher.publishAll(FLOW, batch);
+            queue(batch);
             partners += batch.size();
             if (last.get() != null) {
                 watermarks.loadProgress(SOURCE, last.get(), clock.instant());
@@ -116,7 +126,7 @@ public final class S4BusinessPartners {
                     newest.set(envelope.occurredAt());
                 }
             }));
-            publisher.publishAll(FLOW, batch);
+            queue(batch);
         }
         Instant behind = pollStart.minus(settings.changeOverlap());
         Instant watermark = newest.get().isBefore(behind) ? newest.get() : behind.isAfter(since) ? behind : since;
@@ -141,7 +151,16 @@ public final class S4BusinessPartners {
 
     /** Maps and queues one partner. */
     private void deliver(JsonNode bp) {
-        map(bp).ifPresent(envelope -> publisher.publish(FLOW, envelope));
+        queue(map(bp).stream().toList());
+    }
+
+    /** Queues the envelopes not queued lately, in one transaction; only once they are queued are they remembered. */
+    private void queue(List<Envelope> envelopes) {
+        List<Envelope> fresh = envelopes.stream().filter(e -> queued.getIfPresent(e.messageId()) == null).toList();
+        if (!fresh.isEmpty()) {
+            publisher.publishAll(FLOW, fresh);
+            fresh.forEach(e -> queued.put(e.messageId(), Boolean.TRUE));
+        }
     }
 
     /**
