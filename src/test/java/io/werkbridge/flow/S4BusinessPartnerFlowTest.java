@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.werkbridge.model.CanonicalJson;
 import java.net.URI;
@@ -171,6 +172,37 @@ class S4BusinessPartnerFlowTest {
                 && m.path("occurredAt").asText().equals("2026-11-30T11:30:15Z")).findFirst().orElseThrow();
         assertThat(changed.path("body").path("contacts").get(0).path("lastName").asText()).isEqualTo("Neuname1234");
         assertThat(changed.path("body").path("company").path("name").asText()).isEqualTo("Vorname1234 Neuname1234");
+
+        // change polling: a partner changed now is returned by every poll (the watermark stays change-overlap behind
+        // the clock, and ties are read with "ge"), yet delivered once; the filter names the watermark from the database
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.LocalTime at = now.atOffset(java.time.ZoneOffset.UTC).toLocalTime();
+        ObjectNode recent = partner(service, 1301, false, String.format("PT%02dH%02dM%02dS", at.getHour(), at.getMinute(), at.getSecond()))
+                .put("LastChangeDate", "/Date(" + now.atOffset(java.time.ZoneOffset.UTC).toLocalDate()
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli() + ")/")
+                .put("FirstName", "Geaendert1301");
+        S4.stubFor(get(urlPathEqualTo(SET)).withQueryParam("$filter", containing("LastChangeDate"))
+                .willReturn(okJson(CanonicalJson.write(CanonicalJson.mapper().createObjectNode().set("d",
+                        CanonicalJson.mapper().createObjectNode().set("results", CanonicalJson.mapper().createArrayNode().add(recent)))))));
+        int polled = S4.findAll(getRequestedFor(urlPathEqualTo(SET)).withQueryParam("$filter", containing("LastChangeDate"))).size();
+        await().atMost(WAIT).until(() -> portal().stream().anyMatch(m -> m.path("key").asText().equals("1301")
+                && m.path("body").path("contacts").path(0).path("firstName").asText().equals("Geaendert1301")));
+        await().atMost(WAIT).until(() -> S4.findAll(getRequestedFor(urlPathEqualTo(SET))
+                .withQueryParam("$filter", containing("LastChangeDate"))).size() >= polled + 3);
+        assertThat(portal().stream().filter(m -> m.path("key").asText().equals("1301")
+                && m.path("body").path("contacts").path(0).path("firstName").asText().equals("Geaendert1301"))).hasSize(1);
+        java.time.Instant watermark = restarted.queryForObject("SELECT changed_since FROM s4_watermark WHERE source = 's4'",
+                java.sql.Timestamp.class).toInstant();
+        assertThat(watermark).isBefore(now);
+        String filter = S4.findAll(getRequestedFor(urlPathEqualTo(SET)).withQueryParam("$filter", containing("LastChangeDate")))
+                .stream().reduce((a, b) -> b).orElseThrow().queryParameter("$filter").firstValue();
+        // the poll asked for changes at or after a watermark change-overlap (5 min) behind the clock, never past the change
+        java.util.regex.Matcher since = java.util.regex.Pattern.compile("LastChangeDate eq datetime'(\\d{4}-\\d{2}-\\d{2})T00:00:00'"
+                + " and LastChangeTime ge time'PT(\\d{2})H(\\d{2})M(\\d{2})S'").matcher(filter);
+        assertThat(since.find()).as(filter).isTrue();
+        java.time.Instant asked = java.time.LocalDate.parse(since.group(1)).atTime(Integer.parseInt(since.group(2)),
+                Integer.parseInt(since.group(3)), Integer.parseInt(since.group(4))).toInstant(java.time.ZoneOffset.UTC);
+        assertThat(asked).isBefore(now).isAfter(now.minus(Duration.ofMinutes(7)));
     }
 
     private static HttpResponse<String> event(String cloudEvent) throws Exception {
