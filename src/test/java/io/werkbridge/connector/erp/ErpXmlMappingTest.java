@@ -103,7 +103,8 @@ public class ErpXmlMappingTest {
         ErpDocument document = readOne(debmas("DEBMAS07", "ZDEBMAS", "0000000000000817",
                 "<MSGFN>005</MSGFN><KUNNR>0000200003</KUNNR><NAME1>/</NAME1><ORT01>Graz</ORT01><PSTLZ>/</PSTLZ>"
                 + "<STCEG>/</STCEG><E1KNVKM SEGMENT=\"1\"><MSGFN>005</MSGFN><PARNR>0000000031</PARNR><NAMEV>/</NAMEV>"
-                + "<SMTP_ADDR>neu@example.com</SMTP_ADDR></E1KNVKM>"));
+                + "<SMTP_ADDR>neu@example.com</SMTP_ADDR></E1KNVKM>"
+                + "<E1KNVKM SEGMENT=\"1\"><MSGFN>003</MSGFN><PARNR>0000000032</PARNR></E1KNVKM>"));
         assertThat(document.envelope().operation().name()).isEqualTo("PATCH");
         assertThat(document.envelope().body()).isEqualTo(CanonicalJson.read("""
                 {"customerNumber":"200003","company":{"address":{"city":"Graz"}},

@@ -79,9 +79,11 @@ final class DebmasMapper {
             customer.set("company", company);
         }
         ArrayNode contacts = customer.putArray("contacts");
-        children(kna1, null, "E1KNVKM").forEach(knvk -> contacts.add(contact(knvk)));
+        // a segment SAP marks as deleted (MSGFN 003) is not a contact or account of the customer any more
+        children(kna1, null, "E1KNVKM").stream().filter(DebmasMapper::kept).forEach(knvk -> contacts.add(contact(knvk)));
         ArrayNode banks = customer.putArray("bankAccounts");
-        children(kna1, null, "E1KNBKM").stream().map(DebmasMapper::bankAccount).filter(b -> !b.isEmpty()).forEach(banks::add);
+        children(kna1, null, "E1KNBKM").stream().filter(DebmasMapper::kept).map(DebmasMapper::bankAccount)
+                .filter(b -> !b.isEmpty()).forEach(banks::add);
         // a patch says nothing about the lists it does not carry; an upsert's empty list means "none"
         if (patch && contacts.isEmpty()) {
             customer.remove("contacts");
@@ -91,6 +93,10 @@ final class DebmasMapper {
         }
         put(customer, "paymentTerms", child(kna1, null, "E1KNB1M").map(b1 -> value(b1, "ZTERM")).orElse(null));
         return document(number, operation, occurredAt, customer);
+    }
+
+    private static boolean kept(Element segment) {
+        return !MSGFN_DELETE.equals(value(segment, "MSGFN"));
     }
 
     private static ErpDocument document(String number, Operation operation, Instant occurredAt, ObjectNode body) {
