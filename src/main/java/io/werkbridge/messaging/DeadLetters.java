@@ -67,8 +67,9 @@ public final class DeadLetters {
         }
         if (cause instanceof HttpOperationFailedException http
                 && (http.getStatusCode() == 401 || http.getStatusCode() == 403)) {
+            // a 401 reaches here only after the credentials were renewed once (route flow-destination); a 403 at once
             return AUTHENTICATION + ": the destination refused the hub's credentials (HTTP " + http.getStatusCode()
-                    + ") after they were renewed";
+                    + (http.getStatusCode() == 401 ? ") after they were renewed" : ")");
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
