@@ -53,7 +53,7 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(message.path("key").asText()).isEqualTo(number);
         assertThat(message.path("occurredAt").asText()).isEqualTo("2026-11-21T08:30:00Z");
         JsonNode body = message.path("body");
-        assertThat(fieldNames(body)).containsExactlyInAnyOrder("invoiceNumber", "customerNumber", "issueDate", "dueDate",
+        assertThat(fieldNames(body)).containsExactlyInAnyOrder("invoiceNumber", "typeCode", "customerNumber", "issueDate", "dueDate",
                 "currency", "billTo", "lines", "totals", "payment");
         assertThat(body.path("customerNumber").asText()).isEqualTo("100234");
         assertThat(body.path("issueDate").asText()).isEqualTo("2026-11-21");
@@ -61,9 +61,9 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(body.path("billTo").path("email").asText()).isEqualTo("erika.musterfrau@example.com");
         assertThat(body.path("lines")).hasSize(2);
         assertThat(body.path("lines").get(0).path("net").decimalValue()).isEqualByComparingTo("241.00");
-        assertThat(body.path("totals").path("gross").decimalValue()).isEqualByComparingTo("357.00");
-        assertThat(body.path("payment").path("iban").asText()).isEqualTo("******************2051");
-        assertThat(body.path("payment").path("bic").asText()).isEqualTo("*******1001");
+        assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
+        assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
+        assertThat(body.path("payment").path("accounts").path(0).path("bic").asText()).isEqualTo("*******1001");
         assertThat(body.path("payment").path("terms").asText()).isEqualTo("30 Tage netto");
         assertThat(message.toString()).doesNotContain("DE02120300000000202051").doesNotContain("BYLADEM1001");
 
@@ -137,7 +137,7 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(body.path("lines")).extracting(l -> l.path("partNumber").asText()).containsExactly("SP-4711", "SR-100", "SVC-HOUR");
         assertThat(body.path("lines").get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("0.35");
         assertThat(body.path("totals").path("tax").decimalValue()).isEqualByComparingTo("115.62");
-        assertThat(body.path("payment").path("iban").asText()).isEqualTo("******************2051");
+        assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
         assertThat(body.path("payment").path("terms").asText()).isEqualTo("ZB30");
         assertThat(message.toString()).doesNotContain("DE02120300000000202051");
     }
@@ -174,9 +174,9 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         JsonNode body = deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).get(0).path("body");
         assertThat(body.path("billTo").path("email").asText()).isEqualTo("erika.musterfrau@example.com");
         assertThat(body.path("lines")).extracting(l -> l.path("description").asText()).containsExactly("Kühlmittelfilter", "Wartungspauschale");
-        assertThat(body.path("payment").path("iban").asText()).isEqualTo("******************2051");
-        assertThat(body.path("payment").path("bic").asText()).isEqualTo("*******1001");
-        assertThat(body.path("totals").path("gross").decimalValue()).isEqualByComparingTo("357.00");
+        assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
+        assertThat(body.path("payment").path("accounts").path(0).path("bic").asText()).isEqualTo("*******1001");
+        assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
     }
 
     @Test

@@ -44,7 +44,7 @@ class ErpInboxTest extends HubTestSupport {
                 && deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", invoice).size() == 1);
         assertThat(delivered(SHOP, customer).get(0).path("body").path("contacts")).hasSize(2);
         assertThat(deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", invoice).get(0).path("body").path("payment")
-                .path("iban").asText()).isEqualTo("******************2051");
+                .path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
         assertThat(dir("error").resolve(debmas + ".reason.txt")).doesNotExist();
     }
 
@@ -120,16 +120,12 @@ class ErpInboxTest extends HubTestSupport {
                 .doesNotContain("Musterfrau").doesNotContain("Erika").doesNotContain("Industriestr");
     }
 
-    /** Writes a whole file the way a careful sender does: under a hidden name first, then renamed. */
+
     private void drop(String name, String content) throws IOException {
-        Path staged = dir("").resolve("." + name);
-        Files.writeString(staged, content);
-        Files.move(staged, dir("").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        new ErpInboxFolder(inbox).drop(name, content);
     }
 
     private Path dir(String sub) throws IOException {
-        Path dir = Path.of(inbox).resolve(sub);
-        Files.createDirectories(dir);
-        return dir;
+        return new ErpInboxFolder(inbox).dir(sub);
     }
 }

@@ -31,9 +31,11 @@ public final class ErpDocumentMapper {
     /** @param body CXF's parameter list; the first element is the request */
     public Envelope invoice(List<?> body) {
         PublishInvoice in = ErpCustomerMapper.first(body, PublishInvoice.class);
-        Invoice invoice = new Invoice(in.getInvoiceNumber(), in.getCustomerNumber(), ErpCustomerMapper.date(in.getIssueDate()),
-                ErpCustomerMapper.date(in.getDueDate()), in.getCurrency(), billTo(in.getBillTo()),
-                in.getLine().stream().map(ErpDocumentMapper::line).toList(), totals(in.getTotals()),
+        // the SOAP interface knows commercial invoices only, priced per unit, with net, tax and gross
+        Invoice invoice = new Invoice(in.getInvoiceNumber(), Invoice.COMMERCIAL_INVOICE, in.getCustomerNumber(),
+                ErpCustomerMapper.date(in.getIssueDate()), ErpCustomerMapper.date(in.getDueDate()), in.getCurrency(), null,
+                null, billTo(in.getBillTo()), null, null, null,
+                in.getLine().stream().map(ErpDocumentMapper::line).toList(), null, totals(in.getTotals()),
                 payment(in.getPayment()));
         return Envelope.create(EntityType.INVOICE, in.getInvoiceNumber(), Operation.UPSERT, ErpCustomerMapper.instant(in.getChangedAt()),
                 ErpDocument.SOURCE, CanonicalJson.tree(invoice));
@@ -66,11 +68,15 @@ public final class ErpDocumentMapper {
     }
 
     private static Invoice.Totals totals(Totals in) {
-        return new Invoice.Totals(in.getNet(), in.getTax(), in.getGross());
+        return Invoice.Totals.ofNetTaxGross(in.getNet(), in.getTax(), in.getGross());
     }
 
     private static Invoice.Payment payment(Payment in) {
-        return in == null ? null : new Invoice.Payment(in.getIban(), in.getBic(), in.getTerms());
+        if (in == null) {
+            return null;
+        }
+        List<Invoice.Account> accounts = in.getIban() == null ? List.of() : List.of(new Invoice.Account(in.getIban(), null, in.getBic()));
+        return new Invoice.Payment(null, null, null, in.getTerms(), accounts, null, null);
     }
 
     private static ServiceReport.Machine machine(Machine in) {

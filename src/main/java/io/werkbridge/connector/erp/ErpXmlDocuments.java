@@ -23,7 +23,7 @@ public final class ErpXmlDocuments {
 
     /** The XML formats the hub reads. */
     public enum Format {
-        IDOC("IDoc XML (DEBMAS, INVOIC02)"), UBL("a UBL 2.1 Invoice");
+        IDOC("IDoc XML (DEBMAS, INVOIC02)"), UBL("a UBL 2.1 Invoice or CreditNote");
 
         private final String label;
 
@@ -71,7 +71,8 @@ public final class ErpXmlDocuments {
             return Format.IDOC;
         }
         throw new InvalidErpDocumentException("unknown document: the root element is neither IDoc XML (an IDoc type holding"
-                + " IDOC elements) nor a UBL 2.1 Invoice (namespace " + UblInvoiceMapper.INVOICE + ")");
+                + " IDOC elements) nor a UBL 2.1 Invoice or CreditNote (namespace " + UblInvoiceMapper.INVOICE + " or "
+                + UblInvoiceMapper.CREDIT_NOTE + ")");
     }
 
     private String validJson(ErpDocument document) {

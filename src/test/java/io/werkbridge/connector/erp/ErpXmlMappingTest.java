@@ -77,16 +77,17 @@ class ErpXmlMappingTest {
         assertThat(document.envelope().key()).isEqualTo("0090004711");
         assertThat(document.envelope().occurredAt()).hasToString("2026-11-21T08:30:00Z");
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
-                {"invoiceNumber":"0090004711","customerNumber":"100234","issueDate":"2026-11-21","dueDate":"2026-12-21",
+                {"invoiceNumber":"0090004711","typeCode":"380","customerNumber":"100234","issueDate":"2026-11-21","dueDate":"2026-12-21",
                  "currency":"EUR",
-                 "billTo":{"company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
+                 "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
                    {"position":10,"partNumber":"SP-4711","description":"Spindellager","quantity":2.000,"unitPrice":120.50,"net":241.00},
                    {"position":20,"partNumber":"SR-100","description":"Dichtring","quantity":100.000,"unitPrice":0.35,"net":35.00},
                    {"position":30,"partNumber":"SVC-HOUR","description":"Servicestunde","quantity":3.500,"unitPrice":95.00,"net":332.50}],
-                 "totals":{"net":608.50,"tax":115.62,"gross":724.12},
-                 "payment":{"iban":"DE02120300000000202051","bic":"COBADEFFXXX","terms":"ZB30"}}"""));
+                 "totals":{"lineTotal":608.50,"taxExclusive":608.50,"tax":115.62,"taxInclusive":724.12,"amountDue":724.12},
+                 "payment":{"terms":"ZB30","accounts":[
+                   {"iban":"DE02120300000000202051","name":"Werkzeugmaschinen Hersteller AG","bic":"COBADEFFXXX"}]}}"""));
     }
 
     @Test
@@ -102,16 +103,60 @@ class ErpXmlMappingTest {
         assertThat(document.flow()).isEqualTo("invoices");
         assertThat(document.envelope().key()).isEqualTo("RE-2026-0815");
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
-                {"invoiceNumber":"RE-2026-0815","customerNumber":"100234","issueDate":"2026-11-22","dueDate":"2026-12-22",
-                 "currency":"EUR",
-                 "billTo":{"company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
-                           "email":"erika.musterfrau@example.com",
+                {"invoiceNumber":"RE-2026-0815","typeCode":"380","customerNumber":"100234","issueDate":"2026-11-22",
+                 "dueDate":"2026-12-22","currency":"EUR","references":{"buyerReference":"04011000-12345-34"},
+                 "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
+                           "email":"erika.musterfrau@example.com","phone":"+49 521 5550 1234","vatId":"DE123456789",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
-                   {"position":1,"partNumber":"KF-200","description":"Kühlmittelfilter","quantity":4,"unitPrice":50.00,"net":200.00},
-                   {"position":2,"partNumber":"WP-1","description":"Wartungspauschale","quantity":1,"unitPrice":100.00,"net":100.00}],
-                 "totals":{"net":300.00,"tax":57.00,"gross":357.00},
-                 "payment":{"iban":"DE02120300000000202051","bic":"BYLADEM1001","terms":"Zahlbar innerhalb 30 Tagen netto"}}"""));
+                   {"position":1,"lineId":"1","partNumber":"KF-200","description":"Kühlmittelfilter","quantity":4,"unitCode":"H87",
+                    "unitPrice":50.00,"net":200.00,"vatCategory":"S","vatRate":19},
+                   {"position":2,"lineId":"2","partNumber":"WP-1","description":"Wartungspauschale","quantity":1,"unitCode":"HUR",
+                    "unitPrice":100.00,"net":100.00,"vatCategory":"S","vatRate":19}],
+                 "vatBreakdown":[{"category":"S","rate":19,"taxableAmount":300.00,"taxAmount":57.00}],
+                 "totals":{"lineTotal":300.00,"taxExclusive":300.00,"tax":57.00,"taxInclusive":357.00,"amountDue":357.00},
+                 "payment":{"meansCode":"58","remittance":"RE-2026-0815","terms":"Zahlbar innerhalb 30 Tagen netto",
+                   "accounts":[{"iban":"DE02120300000000202051","name":"Werkzeugmaschinen Hersteller AG","bic":"BYLADEM1001"}]}}"""));
+    }
+
+    /** The UBL 2.1 CreditNote of the test invoice: its own root, type code, line and quantity names, due date place. */
+    static String creditNote() {
+        return resource("ubl-invoice.xml")
+                .replace("ubl:Invoice xmlns:ubl=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"",
+                        "ubl:CreditNote xmlns:ubl=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\"")
+                .replace("</ubl:Invoice>", "</ubl:CreditNote>")
+                .replace("<cbc:ID>RE-2026-0815</cbc:ID>", "<cbc:ID>GS-2026-0042</cbc:ID>")
+                .replace("<cbc:DueDate>2026-12-22</cbc:DueDate>\n", "")
+                .replace("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>", "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>"
+                        + "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>RE-2026-0815</cbc:ID>"
+                        + "<cbc:IssueDate>2026-11-22</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>")
+                .replace("<cbc:PaymentMeansCode>58</cbc:PaymentMeansCode>",
+                        "<cbc:PaymentMeansCode>58</cbc:PaymentMeansCode><cbc:PaymentDueDate>2026-12-01</cbc:PaymentDueDate>")
+                .replace("InvoiceLine>", "CreditNoteLine>")
+                .replace("InvoicedQuantity", "CreditedQuantity");
+    }
+
+    @Test
+    void ublCreditNoteBecomesACanonicalInvoiceOfType381WithItsPrecedingInvoice() throws IOException {
+        JsonNode body = wire(readOne(creditNote()));
+        assertThat(body.path("invoiceNumber").asText()).isEqualTo("GS-2026-0042");
+        assertThat(body.path("typeCode").asText()).isEqualTo("381");
+        assertThat(body.path("dueDate").asText()).isEqualTo("2026-12-01");
+        assertThat(body.path("precedingInvoices")).isEqualTo(CanonicalJson.read(
+                "[{\"number\":\"RE-2026-0815\",\"issueDate\":\"2026-11-22\"}]"));
+        assertThat(body.path("lines")).extracting(l -> l.path("quantity").decimalValue().toPlainString() + " "
+                + l.path("unitCode").asText()).containsExactly("4 H87", "1 HUR");
+        assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
+    }
+
+    @Test
+    void aCorrectedInvoiceIsToldApartFromTheInvoiceItCorrects() throws IOException {
+        String corrected = resource("ubl-invoice.xml").replace("<cbc:InvoiceTypeCode>380", "<cbc:InvoiceTypeCode>384");
+        ErpDocument original = readOne(resource("ubl-invoice.xml"));
+        ErpDocument correction = readOne(corrected);
+        assertThat(wire(correction).path("typeCode").asText()).isEqualTo("384");
+        assertThat(correction.envelope().messageId()).isNotEqualTo(original.envelope().messageId());
+        assertThat(readOne(resource("ubl-invoice.xml")).envelope().messageId()).isEqualTo(original.envelope().messageId());
     }
 
     @Test
@@ -169,10 +214,10 @@ class ErpXmlMappingTest {
     void eachEndpointTakesOnlyItsFormat() {
         assertThatThrownBy(() -> read(resource("ubl-invoice.xml"), Set.of(Format.IDOC)))
                 .isInstanceOf(InvalidErpDocumentException.class)
-                .hasMessageContaining("wrong document type: a UBL 2.1 Invoice is not accepted here; expected IDoc XML");
+                .hasMessageContaining("wrong document type: a UBL 2.1 Invoice or CreditNote is not accepted here; expected IDoc XML");
         assertThatThrownBy(() -> read(resource("invoic02-invoice.xml"), Set.of(Format.UBL)))
                 .isInstanceOf(InvalidErpDocumentException.class)
-                .hasMessageContaining("expected a UBL 2.1 Invoice");
+                .hasMessageContaining("expected a UBL 2.1 Invoice or CreditNote");
     }
 
     /** The body as it goes over the wire (JSON text read back), so amounts compare as the portal reads them. */

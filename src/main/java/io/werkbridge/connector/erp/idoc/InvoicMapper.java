@@ -54,8 +54,9 @@ final class InvoicMapper {
                 .or(() -> qualified(idoc, "E1EDK03", "IDDAT", "012", "DATUM"))
                 .orElseThrow(() -> new InvalidErpDocumentException(
                         "mandatory invoice date is missing: E1EDK03 with IDDAT 026 or 012")), "E1EDK03.DATUM");
-        Invoice invoice = new Invoice(invoiceNumber, customerNumber, issueDate, dueDate(idoc, issueDate), currency,
-                billTo.map(InvoicMapper::billTo).orElse(null), lines(idoc), totals(idoc), payment(idoc, header));
+        Invoice invoice = new Invoice(invoiceNumber, Invoice.COMMERCIAL_INVOICE, customerNumber, issueDate,
+                dueDate(idoc, issueDate), currency, null, null, billTo.map(InvoicMapper::billTo).orElse(null), null, null,
+                null, lines(idoc), null, totals(idoc), payment(idoc, header));
         return new ErpDocument(ErpDocument.INVOICES, Envelope.create(EntityType.INVOICE, invoiceNumber, Operation.UPSERT,
                 occurredAt, ErpDocument.SOURCE, CanonicalJson.tree(invoice)));
     }
@@ -135,7 +136,11 @@ final class InvoicMapper {
         if (bank.isEmpty() && terms == null) {
             return null;
         }
-        return new Invoice.Payment(bank.map(b -> text(b, null, "ACNUM")).orElse(null),
-                bank.map(b -> text(b, null, "BRNUM")).orElse(null), terms);
+        List<Invoice.Account> accounts = new ArrayList<>();
+        for (Element account : children(idoc, null, "E1EDK28")) {
+            accounts.add(new Invoice.Account(text(account, null, "ACNUM"), text(account, null, "ACNAM"),
+                    text(account, null, "BRNUM")));
+        }
+        return new Invoice.Payment(null, null, null, terms, accounts, null, null);
     }
 }
