@@ -42,6 +42,11 @@ class XRechnungFlowTest extends HubTestSupport {
         everyDocumentReachesThePortal(XRechnungFixtures.ubl(), "/api/v1/erp/ubl");
     }
 
+    @Test
+    void everyCiiDocumentReachesThePortalAsIssuedThroughEndpointAndInbox() throws Exception {
+        everyDocumentReachesThePortal(XRechnungFixtures.cii(), "/api/v1/erp/cii");
+    }
+
     void everyDocumentReachesThePortal(List<Path> files, String endpoint) throws Exception {
         Map<String, Stated> expected = new LinkedHashMap<>();
         for (Path file : files) {

@@ -1,5 +1,6 @@
 package io.werkbridge.connector.erp;
 
+import io.werkbridge.connector.erp.cii.CiiInvoiceMapper;
 import io.werkbridge.connector.erp.idoc.IdocReader;
 import io.werkbridge.connector.erp.ubl.UblInvoiceMapper;
 import io.werkbridge.connector.erp.xml.SafeXml;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * ERP documents as XML, from the HTTP API or the inbox: parsed safely, recognised by their root element (IDoc XML:
- * {@code <TYPE><IDOC>...}; UBL: {@code Invoice} in the UBL 2.1 namespace), mapped to canonical messages, all of them
+ * {@code <TYPE><IDOC>...}; UBL: {@code Invoice} or {@code CreditNote} in the UBL 2.1 namespaces; CII:
+ * {@code CrossIndustryInvoice} in the D16B namespace), mapped to canonical messages, all of them
  * validated, and only then queued on their flows' inbound queues. A document that fails anywhere queues nothing.
  */
 @Component
@@ -23,7 +25,8 @@ public final class ErpXmlDocuments {
 
     /** The XML formats the hub reads. */
     public enum Format {
-        IDOC("IDoc XML (DEBMAS, INVOIC02)"), UBL("a UBL 2.1 Invoice or CreditNote");
+        IDOC("IDoc XML (DEBMAS, INVOIC02)"), UBL("a UBL 2.1 Invoice or CreditNote"),
+        CII("a UN/CEFACT Cross Industry Invoice (CII D16B)");
 
         private final String label;
 
@@ -59,7 +62,11 @@ public final class ErpXmlDocuments {
             throw new InvalidErpDocumentException("wrong document type: " + format.label + " is not accepted here; expected "
                     + String.join(" or ", accepted.stream().map(f -> f.label).sorted().toList()));
         }
-        List<ErpDocument> documents = format == Format.IDOC ? IdocReader.read(root) : List.of(UblInvoiceMapper.map(root));
+        List<ErpDocument> documents = switch (format) {
+            case IDOC -> IdocReader.read(root);
+            case UBL -> List.of(UblInvoiceMapper.map(root));
+            case CII -> List.of(CiiInvoiceMapper.map(root));
+        };
         return documents.stream().map(d -> new Validated(d, validJson(d))).toList();
     }
 
@@ -67,12 +74,15 @@ public final class ErpXmlDocuments {
         if (UblInvoiceMapper.isUblInvoice(root)) {
             return Format.UBL;
         }
+        if (CiiInvoiceMapper.isCii(root)) {
+            return Format.CII;
+        }
         if (IdocReader.isIdoc(root)) {
             return Format.IDOC;
         }
         throw new InvalidErpDocumentException("unknown document: the root element is neither IDoc XML (an IDoc type holding"
                 + " IDOC elements) nor a UBL 2.1 Invoice or CreditNote (namespace " + UblInvoiceMapper.INVOICE + " or "
-                + UblInvoiceMapper.CREDIT_NOTE + ")");
+                + UblInvoiceMapper.CREDIT_NOTE + ") nor a CII invoice (namespace " + CiiInvoiceMapper.RSM + ")");
     }
 
     private String validJson(ErpDocument document) {

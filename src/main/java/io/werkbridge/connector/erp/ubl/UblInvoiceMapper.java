@@ -100,8 +100,7 @@ public final class UblInvoiceMapper {
     /** What names the seller, for the message id only: VAT id, else legal registration, else name. */
     private static String seller(Element doc) {
         Optional<Element> party = path(doc, CAC, "AccountingSupplierParty", "Party");
-        return party.flatMap(p -> children(p, CAC, "PartyTaxScheme").stream().map(t -> text(t, CBC, "CompanyID"))
-                        .filter(v -> v != null).findFirst())
+        return party.flatMap(UblInvoiceMapper::vatId)
                 .or(() -> party.flatMap(p -> child(p, CAC, "PartyLegalEntity")).map(l -> text(l, CBC, "CompanyID")))
                 .or(() -> party.flatMap(p -> child(p, CAC, "PartyLegalEntity")).map(l -> text(l, CBC, "RegistrationName")))
                 .orElse("");
@@ -113,14 +112,19 @@ public final class UblInvoiceMapper {
                 .or(() -> child(party, CAC, "PartyName").map(e -> text(e, CBC, "Name")))
                 .orElse(null);
         String legalId = legal.map(e -> text(e, CBC, "CompanyID")).orElse(null);
-        String vatId = children(party, CAC, "PartyTaxScheme").stream()
-                .filter(t -> "VAT".equals(path(t, CAC, "TaxScheme").map(s -> text(s, CBC, "ID")).orElse("VAT")))
-                .map(t -> text(t, CBC, "CompanyID")).filter(v -> v != null).findFirst().orElse(null);
+        String vatId = vatId(party).orElse(null);
         Optional<Element> contact = child(party, CAC, "Contact");
         return new Invoice.BillTo(BuyerKind.of(legalId), company, contact.map(c -> text(c, CBC, "Name")).orElse(null),
                 contact.map(c -> text(c, CBC, "ElectronicMail")).orElse(null),
                 child(party, CAC, "PostalAddress").map(UblInvoiceMapper::address).orElse(null),
                 contact.map(c -> text(c, CBC, "Telephone")).orElse(null), vatId, legalId);
+    }
+
+    /** BT-31/BT-48: the party's tax registration in the VAT scheme (not its national tax number, scheme FC). */
+    private static Optional<String> vatId(Element party) {
+        return children(party, CAC, "PartyTaxScheme").stream()
+                .filter(t -> "VAT".equals(path(t, CAC, "TaxScheme").map(s -> text(s, CBC, "ID")).orElse("VAT")))
+                .map(t -> text(t, CBC, "CompanyID")).filter(v -> v != null).findFirst();
     }
 
     private static Address address(Element postal) {

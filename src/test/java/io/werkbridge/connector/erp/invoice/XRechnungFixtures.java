@@ -83,6 +83,17 @@ public final class XRechnungFixtures {
                         + "/*[local-name()='IBANID' or local-name()='ProprietaryID']"));
     }
 
+    /** BT-31, the seller's VAT id ("" when it has none). */
+    public static String sellerVatId(Path file) {
+        Document doc = parse(bytes(file));
+        String value = file.getFileName().toString().endsWith("_ubl.xml")
+                ? text(doc, "/*/*[local-name()='AccountingSupplierParty']/*[local-name()='Party']/*[local-name()='PartyTaxScheme']"
+                        + "[*[local-name()='TaxScheme']/*[local-name()='ID']='VAT']/*[local-name()='CompanyID']")
+                : text(doc, "//*[local-name()='SellerTradeParty']/*[local-name()='SpecifiedTaxRegistration']"
+                        + "/*[local-name()='ID'][@schemeID='VA']");
+        return value == null ? "" : value;
+    }
+
     private static Document parse(byte[] xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
