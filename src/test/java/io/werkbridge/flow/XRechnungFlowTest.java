@@ -47,6 +47,40 @@ class XRechnungFlowTest extends HubTestSupport {
         everyDocumentReachesThePortal(XRechnungFixtures.cii(), "/api/v1/erp/cii");
     }
 
+    /**
+     * A document whose total with VAT is not its total without VAT plus VAT (BR-CO-15): refused over HTTP with the
+     * rule and both amounts, parked in error/ with the same reason from the inbox, and nothing of it reaches a queue.
+     */
+    @Test
+    void aDocumentBreakingBrCo15IsRefusedNamingTheRuleAndNothingIsPublished() throws Exception {
+        Path file = XRechnungFixtures.ubl().get(0);
+        Stated stated = XRechnungFixtures.stated(file);
+        String xml = new String(XRechnungFixtures.bytes(file), StandardCharsets.UTF_8);
+        String broken = XRechnungFixtures.withAmountAdded(XRechnungFixtures.withAmountAdded(xml, "cbc:TaxInclusiveAmount", "10"),
+                "cbc:PayableAmount", "10");
+        String viaHttp = unique("B");
+        HttpResponse<String> response = postXml(port, "/api/v1/erp/ubl", renumbered(broken, stated.number(), viaHttp));
+        assertThat(response.statusCode()).isEqualTo(400);
+        String expected = "the invoice breaks EN 16931 rule BR-CO-15: BT-112 total with VAT is "
+                + stated.taxInclusive().add(java.math.BigDecimal.TEN).toPlainString() + " but BT-109 + BT-110 is "
+                + stated.taxInclusive().setScale(2).toPlainString();
+        assertThat(CanonicalJson.read(response.body()).path("detail").asText()).contains(expected).doesNotContain(viaHttp);
+
+        String viaInbox = unique("B");
+        String name = unique("broken") + ".xml";
+        drop(name, renumbered(broken, stated.number(), viaInbox));
+        Path reason = dir("error").resolve(name + ".reason.txt");
+        await().atMost(WAIT).until(() -> Files.exists(dir("error").resolve(name)) && Files.exists(reason));
+        assertThat(Files.readString(reason)).contains("reason: the document is at fault: " + expected).doesNotContain(viaInbox);
+
+        // a good document sent after both is delivered; the broken ones never were
+        String good = unique("G");
+        assertThat(postXml(port, "/api/v1/erp/ubl", renumbered(xml, stated.number(), good)).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", good).size() == 1);
+        assertThat(deliveredTo(PORTAL, INVOICES, "invoiceNumber", viaHttp)).isEmpty();
+        assertThat(deliveredTo(PORTAL, INVOICES, "invoiceNumber", viaInbox)).isEmpty();
+    }
+
     void everyDocumentReachesThePortal(List<Path> files, String endpoint) throws Exception {
         Map<String, Stated> expected = new LinkedHashMap<>();
         for (Path file : files) {

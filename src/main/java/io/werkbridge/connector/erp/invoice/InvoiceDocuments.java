@@ -10,14 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A canonical invoice read from any syntax, made into the message that goes onto the invoices flow. */
+/**
+ * A canonical invoice read from any syntax, reconciled ({@link InvoiceReconciliation}) and made into the message that
+ * goes onto the invoices flow.
+ */
 public final class InvoiceDocuments {
 
     private InvoiceDocuments() {
     }
 
-    /** @param seller what names the seller in the document (VAT id, registration or name); part of the message id */
+    /**
+     * @param seller what names the seller in the document (VAT id, registration or name); part of the message id
+     * @throws io.werkbridge.connector.erp.InvalidErpDocumentException when the amounts break an EN 16931 rule
+     */
     public static ErpDocument document(Invoice invoice, String seller) {
+        InvoiceReconciliation.check(invoice);
         return new ErpDocument(ErpDocument.INVOICES, new Envelope(messageId(seller, invoice), EntityType.INVOICE,
                 invoice.invoiceNumber(), Operation.UPSERT, Instant.now(), ErpDocument.SOURCE, CanonicalJson.tree(invoice)));
     }

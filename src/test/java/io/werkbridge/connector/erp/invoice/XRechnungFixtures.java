@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -92,6 +94,18 @@ public final class XRechnungFixtures {
                 : text(doc, "//*[local-name()='SellerTradeParty']/*[local-name()='SpecifiedTaxRegistration']"
                         + "/*[local-name()='ID'][@schemeID='VA']");
         return value == null ? "" : value;
+    }
+
+    /** The document with {@code delta} added to the first amount element {@code name} (prefix:local name). */
+    public static String withAmountAdded(String xml, String name, String delta) {
+        Matcher m = amountElement(name).matcher(xml);
+        assertThat(m.find()).as(name).isTrue();
+        return xml.substring(0, m.start(2)) + new BigDecimal(m.group(2)).add(new BigDecimal(delta)).toPlainString()
+                + xml.substring(m.end(2));
+    }
+
+    static Pattern amountElement(String name) {
+        return Pattern.compile("(<" + Pattern.quote(name) + "(?:\\s[^>]*)?>)\\s*(-?[0-9.]+)\\s*");
     }
 
     private static Document parse(byte[] xml) {
