@@ -9,8 +9,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.connector.erp.invoice.XRechnungFixtures;
 import io.werkbridge.connector.erp.invoice.XRechnungFixtures.Stated;
+import io.werkbridge.connector.erp.zugferd.ZugferdPdfs;
 import io.werkbridge.model.CanonicalJson;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +47,31 @@ class XRechnungFlowTest extends HubTestSupport {
     @Test
     void everyCiiDocumentReachesThePortalAsIssuedThroughEndpointAndInbox() throws Exception {
         everyDocumentReachesThePortal(XRechnungFixtures.cii(), "/api/v1/erp/cii");
+    }
+
+    /** A Factur-X PDF (built here with PDFBox around a suite CII invoice) through its endpoint and the inbox. */
+    @Test
+    void aZugferdPdfReachesThePortalAsIssuedThroughEndpointAndInbox() throws Exception {
+        Path cii = XRechnungFixtures.cii().get(0);
+        Stated stated = XRechnungFixtures.stated(cii);
+        String xml = new String(XRechnungFixtures.bytes(cii), StandardCharsets.UTF_8);
+        String viaHttp = unique("Z");
+        byte[] pdf = ZugferdPdfs.facturX(renumbered(xml, stated.number(), viaHttp).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = ErpDocumentRequests.post(port, "/api/v1/erp/zugferd", "application/pdf",
+                HttpRequest.BodyPublishers.ofByteArray(pdf));
+        assertThat(response.statusCode()).isEqualTo(202);
+        String viaInbox = unique("Z");
+        String name = unique("z") + ".pdf";
+        Path staged = dir("").resolve("." + name);
+        Files.write(staged, ZugferdPdfs.facturX(renumbered(xml, stated.number(), viaInbox).getBytes(StandardCharsets.UTF_8)));
+        Files.move(staged, dir("").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        for (String number : List.of(viaHttp, viaInbox)) {
+            await().atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).size() == 1);
+            XRechnungFixtures.assertMatches(deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).get(0).path("body"),
+                    new Stated(number, stated.typeCode(), stated.lineTotal(), stated.allowanceTotal(), stated.chargeTotal(),
+                            stated.taxInclusive(), stated.amountDue(), stated.accounts()), XRechnungFlowTest::masked);
+        }
+        assertThat(dir("done").resolve(name)).exists();
     }
 
     /**
