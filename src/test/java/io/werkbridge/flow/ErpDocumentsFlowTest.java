@@ -135,7 +135,8 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(body.path("dueDate").asText()).isEqualTo("2026-12-21");
         assertThat(body.path("billTo").path("contactName").asText()).isEqualTo("Erika Musterfrau");
         assertThat(body.path("lines")).extracting(l -> l.path("partNumber").asText()).containsExactly("SP-4711", "SR-100", "SVC-HOUR");
-        assertThat(body.path("lines").get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("0.35");
+        assertThat(body.path("lines").get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("35.00");
+        assertThat(body.path("lines").get(1).path("baseQuantity").decimalValue()).isEqualByComparingTo("100");
         assertThat(body.path("totals").path("tax").decimalValue()).isEqualByComparingTo("115.62");
         assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
         assertThat(body.path("payment").path("terms").asText()).isEqualTo("ZB30");

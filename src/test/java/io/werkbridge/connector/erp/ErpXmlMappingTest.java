@@ -77,17 +77,44 @@ class ErpXmlMappingTest {
         assertThat(document.envelope().key()).isEqualTo("0090004711");
         assertThat(document.envelope().occurredAt()).hasToString("2026-11-21T08:30:00Z");
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
-                {"invoiceNumber":"0090004711","typeCode":"380","customerNumber":"100234","issueDate":"2026-11-21","dueDate":"2026-12-21",
-                 "currency":"EUR",
+                {"invoiceNumber":"0090004711","typeCode":"380","customerNumber":"100234","issueDate":"2026-11-21",
+                 "dueDate":"2026-12-21","currency":"EUR","references":{"orderReference":"4500012345"},
                  "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
-                   {"position":10,"partNumber":"SP-4711","description":"Spindellager","quantity":2.000,"unitPrice":120.50,"net":241.00},
-                   {"position":20,"partNumber":"SR-100","description":"Dichtring","quantity":100.000,"unitPrice":0.35,"net":35.00},
-                   {"position":30,"partNumber":"SVC-HOUR","description":"Servicestunde","quantity":3.500,"unitPrice":95.00,"net":332.50}],
+                   {"position":10,"lineId":"10","partNumber":"SP-4711","description":"Spindellager","quantity":2.000,
+                    "unitCode":"ST","unitPrice":120.50,"net":241.00},
+                   {"position":20,"lineId":"20","partNumber":"SR-100","description":"Dichtring","quantity":100.000,
+                    "unitCode":"ST","unitPrice":35.00,"baseQuantity":100,"baseQuantityUnitCode":"ST","net":35.00},
+                   {"position":30,"lineId":"30","partNumber":"SVC-HOUR","description":"Servicestunde","quantity":3.500,
+                    "unitCode":"H","unitPrice":95.00,"net":332.50}],
                  "totals":{"lineTotal":608.50,"taxExclusive":608.50,"tax":115.62,"taxInclusive":724.12,"amountDue":724.12},
                  "payment":{"terms":"ZB30","accounts":[
                    {"iban":"DE02120300000000202051","name":"Werkzeugmaschinen Hersteller AG","bic":"COBADEFFXXX"}]}}"""));
+    }
+
+    @Test
+    void invoic02CreditMemoIsACreditNoteAndItsAmountsAreReconciled() throws IOException {
+        String memo = resource("invoic02-invoice.xml").replace("<BSART>INVO</BSART>", "<BSART>CRME</BSART>");
+        assertThat(readOne(memo).envelope().body().path("typeCode").asText()).isEqualTo("381");
+        assertRefused(resource("invoic02-invoice.xml").replace("<NETWR>241.00</NETWR>", "<NETWR>242.00</NETWR>"),
+                "the invoice breaks EN 16931 rule BR-CO-10: BT-106 sum of line net amounts is 608.50 but the sum of the"
+                        + " lines (BT-131) is 609.50");
+    }
+
+    @Test
+    void theMessageIdOfAnIdocFollowsFromItsSenderAndNumber() throws IOException {
+        String xml = resource("debmas06-customer.xml");
+        String idoc = xml.substring(xml.indexOf("<IDOC"), xml.indexOf("</DEBMAS06>"));
+        String two = xml.replace("</DEBMAS06>", idoc.replace("0000100234", "0000100235")
+                .replace("0000000004711001", "0000000004711002") + "</DEBMAS06>");
+        List<String> first = read(two, Set.of(Format.IDOC)).stream().map(d -> d.envelope().messageId()).toList();
+        List<String> again = read(two, Set.of(Format.IDOC)).stream().map(d -> d.envelope().messageId()).toList();
+        assertThat(again).isEqualTo(first).doesNotHaveDuplicates();
+        assertThat(readOne(xml.replace("0000000004711001", "0000000004711009")).envelope().messageId())
+                .isNotIn(first);
+        assertThat(readOne(resource("invoic02-invoice.xml")).envelope().messageId())
+                .isEqualTo(readOne(resource("invoic02-invoice.xml")).envelope().messageId());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static io.werkbridge.connector.erp.xml.Elements.text;
 import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
 import io.werkbridge.model.Address;
+import io.werkbridge.model.Envelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
@@ -52,8 +56,28 @@ public final class IdocReader {
         }
         return idocs.stream().map(idoc -> {
             Instant createdAt = control(idoc, type);
-            return debmas ? DebmasMapper.map(idoc, createdAt) : InvoicMapper.map(idoc, createdAt);
+            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt) : InvoicMapper.map(idoc, createdAt);
+            return withIdocId(document, required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)"), type);
         }).toList();
+    }
+
+    /**
+     * The message id of an IDoc follows from the IDoc: its sender (SNDPRN), number (DOCNUM, unique per sending
+     * system) and type, and the key of what it says. The same file read twice, or a file of several IDocs read again
+     * after the broker failed halfway, gives the same ids, and the broker's duplicate detection keeps each once. An
+     * IDoc without a DOCNUM keeps a new id (nothing identifies it).
+     */
+    private static ErpDocument withIdocId(ErpDocument document, Element control, String type) {
+        String docnum = number(text(control, null, "DOCNUM"));
+        if (docnum == null) {
+            return document;
+        }
+        Envelope e = document.envelope();
+        String identity = "idoc\n" + Objects.toString(text(control, null, "SNDPRN"), "") + "\n" + docnum + "\n" + type
+                + "\n" + e.key();
+        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+        return new ErpDocument(document.flow(), new Envelope(id, e.type(), e.key(), e.operation(), e.occurredAt(), e.source(),
+                e.body()));
     }
 
     /** Checks the control record and returns its creation time (CREDAT, CRETIM, taken as UTC), or now. */
