@@ -103,6 +103,17 @@ class ErpDocumentsFlowTest extends HubTestSupport {
     }
 
     @Test
+    void soapInvoiceWhoseAmountsDoNotAddUpGetsAFaultNamingTheRule() throws Exception {
+        String number = unique("RE");
+        HttpResponse<String> response = soap(ErpDocumentRequests.publishInvoice(number, "100234", "erika.musterfrau@example.com")
+                .replace("<d:gross>357.00</d:gross>", "<d:gross>358.00</d:gross>"));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("Fault").contains("BR-CO-15: BT-112 total with VAT is 358.00 but BT-109 + BT-110"
+                + " is 357.00").doesNotContain("Musterfrau").doesNotContain(number);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).isEmpty());
+    }
+
+    @Test
     void soapDocumentBreakingTheSchemaGetsAFaultNamingTheElementNotTheValue() throws Exception {
         String number = unique("RE");
         HttpResponse<String> response = soap(ErpDocumentRequests.publishInvoice(number, "100234", "not-an-email-erika"));

@@ -17,6 +17,7 @@ import io.werkbridge.model.Address;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
+import io.werkbridge.connector.erp.invoice.InvoiceReconciliation;
 import io.werkbridge.model.Invoice;
 import io.werkbridge.model.Operation;
 import io.werkbridge.model.PartyKind;
@@ -37,6 +38,7 @@ public final class ErpDocumentMapper {
                 null, billTo(in.getBillTo()), null, null, null,
                 in.getLine().stream().map(ErpDocumentMapper::line).toList(), null, totals(in.getTotals()),
                 payment(in.getPayment()));
+        InvoiceReconciliation.check(invoice);
         return Envelope.create(EntityType.INVOICE, in.getInvoiceNumber(), Operation.UPSERT, ErpCustomerMapper.instant(in.getChangedAt()),
                 ErpDocument.SOURCE, CanonicalJson.tree(invoice));
     }
