@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.connector.erp.UblCreditNotes;
 import io.werkbridge.messaging.DeadLetters;
 import io.werkbridge.model.CanonicalJson;
 import java.net.http.HttpResponse;
@@ -189,6 +190,16 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
         assertThat(body.path("payment").path("accounts").path(0).path("bic").asText()).isEqualTo("*******1001");
         assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
+
+        // a credit note goes the same way, told apart by its type and naming the invoice it credits
+        String credit = unique("GS");
+        assertThat(postXml(port, "/api/v1/erp/ubl", UblCreditNotes.of(resource("ubl-invoice.xml"))
+                .replace("GS-2026-0042", credit).replace("RE-2026-0815", number)).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", credit).size() == 1);
+        JsonNode note = deliveredTo(PORTAL, INVOICES, "invoiceNumber", credit).get(0).path("body");
+        assertThat(note.path("typeCode").asText()).isEqualTo("381");
+        assertThat(note.path("precedingInvoices").get(0).path("number").asText()).isEqualTo(number);
+        assertThat(note.path("payment").path("accounts").get(0).path("iban").asText()).isEqualTo("******************2051");
     }
 
     @Test

@@ -146,26 +146,9 @@ class ErpXmlMappingTest {
                    "accounts":[{"iban":"DE02120300000000202051","name":"Werkzeugmaschinen Hersteller AG","bic":"BYLADEM1001"}]}}"""));
     }
 
-    /** The UBL 2.1 CreditNote of the test invoice: its own root, type code, line and quantity names, due date place. */
-    static String creditNote() {
-        return resource("ubl-invoice.xml")
-                .replace("ubl:Invoice xmlns:ubl=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"",
-                        "ubl:CreditNote xmlns:ubl=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\"")
-                .replace("</ubl:Invoice>", "</ubl:CreditNote>")
-                .replace("<cbc:ID>RE-2026-0815</cbc:ID>", "<cbc:ID>GS-2026-0042</cbc:ID>")
-                .replace("<cbc:DueDate>2026-12-22</cbc:DueDate>\n", "")
-                .replace("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>", "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>"
-                        + "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>RE-2026-0815</cbc:ID>"
-                        + "<cbc:IssueDate>2026-11-22</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>")
-                .replace("<cbc:PaymentMeansCode>58</cbc:PaymentMeansCode>",
-                        "<cbc:PaymentMeansCode>58</cbc:PaymentMeansCode><cbc:PaymentDueDate>2026-12-01</cbc:PaymentDueDate>")
-                .replace("InvoiceLine>", "CreditNoteLine>")
-                .replace("InvoicedQuantity", "CreditedQuantity");
-    }
-
     @Test
     void ublCreditNoteBecomesACanonicalInvoiceOfType381WithItsPrecedingInvoice() throws IOException {
-        JsonNode body = wire(readOne(creditNote()));
+        JsonNode body = wire(readOne(UblCreditNotes.of(resource("ubl-invoice.xml"))));
         assertThat(body.path("invoiceNumber").asText()).isEqualTo("GS-2026-0042");
         assertThat(body.path("typeCode").asText()).isEqualTo("381");
         assertThat(body.path("dueDate").asText()).isEqualTo("2026-12-01");
