@@ -64,7 +64,9 @@ class ErpOutboundFlowTest extends HubTestSupport {
         JsonNode disclosure = awaitDisclosure(messageId);
         assertThat(disclosure.path("processor").asText()).isEqualTo("controller");
         assertThat(CanonicalJson.write(disclosure.path("categoriesSent")))
-                .contains("communication.email", "billing.bank-account", "company.address");
+                .contains("communication.email", "billing.bank-account", "master.business-address")
+                .as("the shop's order does not say whether the customer is a company: its address is a person's")
+                .doesNotContain("company.address");
     }
 
     @Test
@@ -100,6 +102,24 @@ class ErpOutboundFlowTest extends HubTestSupport {
                 .contains("<description>Spindel läuft unruhig</description>", "<priority>high</priority>")
                 .contains("<preferredDate>2026-12-01</preferredDate>");
         assertThat(awaitDisclosure(messageId).path("destination").asText()).isEqualTo("erp");
+    }
+
+    @Test
+    void aTicketsPhotoReachesTheErpsServiceDepartmentWhole() throws Exception {
+        byte[] photo = new byte[3000];
+        new java.util.Random(7).nextBytes(photo);
+        String content = java.util.Base64.getEncoder().encodeToString(photo);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+        String ticket = """
+                {"ticketId":"T-E2E-PHOTO","customerNumber":"100234","description":"Leck am Kühlmittelschlauch",
+                 "attachments":{"photos":[{"fileName":"leak.jpg","mediaType":"image/jpeg","size":%d,"sha256":"%s",
+                   "takenAt":"2026-11-20T09:58:00Z","content":"%s"}]}}""".formatted(photo.length, sha256, content);
+        assertThat(http().send("POST", "/api/v1/portal/service-tickets", ticket, "portal").statusCode()).isEqualTo(202);
+
+        String soap = ErpServiceStubs.xml(awaitOne("createServiceTicket", "T-E2E-PHOTO"));
+        assertThat(soap).contains("<attachment><kind>photo</kind><fileName>leak.jpg</fileName><mediaType>image/jpeg</mediaType><size>"
+                + photo.length + "</size><sha256>" + sha256 + "</sha256><takenAt>2026-11-20T09:58:00Z</takenAt><content>" + content
+                + "</content></attachment>");
     }
 
     private JsonNode awaitDisclosure(String messageId) {

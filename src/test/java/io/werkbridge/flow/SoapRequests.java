@@ -36,6 +36,7 @@ public final class SoapRequests {
                     <c:name>Beispiel Maschinenbau GmbH</c:name>
                     <c:vatId>DE123456789</c:vatId>
                     <c:address><c:street>Industriestr. 5</c:street><c:postalCode>33602</c:postalCode><c:city>Bielefeld</c:city><c:country>DE</c:country></c:address>
+                    <c:kind>organization</c:kind>
                   </c:company>
                   <c:contact>
                     <c:id>K-17</c:id>

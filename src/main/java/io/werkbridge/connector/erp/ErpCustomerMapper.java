@@ -61,7 +61,12 @@ public final class ErpCustomerMapper {
     }
 
     private static Customer.Company company(Company in) {
-        return new Customer.Company(PartyKind.UNKNOWN, in.getName(), in.getVatId(), address(in.getAddress()));
+        return new Customer.Company(kind(in.getKind()), in.getName(), in.getVatId(), address(in.getAddress()));
+    }
+
+    /** The optional {@code kind} element of the ERP's contracts (each has its own generated enum of the same codes). */
+    static PartyKind kind(Enum<?> code) {
+        return code == null ? PartyKind.UNKNOWN : PartyKind.valueOf(code.name());
     }
 
     private static Customer.Contact contact(Contact in) {

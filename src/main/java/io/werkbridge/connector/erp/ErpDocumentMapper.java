@@ -20,7 +20,6 @@ import io.werkbridge.model.Envelope;
 import io.werkbridge.connector.erp.invoice.InvoiceReconciliation;
 import io.werkbridge.model.Invoice;
 import io.werkbridge.model.Operation;
-import io.werkbridge.model.PartyKind;
 import io.werkbridge.model.ServiceReport;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -61,7 +60,7 @@ public final class ErpDocumentMapper {
     }
 
     private static Invoice.BillTo billTo(BillTo in) {
-        return new Invoice.BillTo(PartyKind.UNKNOWN, in.getCompany(), in.getContactName(), in.getEmail(), address(in.getAddress()));
+        return new Invoice.BillTo(ErpCustomerMapper.kind(in.getKind()), in.getCompany(), in.getContactName(), in.getEmail(), address(in.getAddress()));
     }
 
     private static Invoice.Line line(InvoiceLine in) {

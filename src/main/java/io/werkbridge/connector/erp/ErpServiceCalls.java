@@ -16,7 +16,6 @@ import io.werkbridge.model.Customer;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Operation;
-import io.werkbridge.model.PartyKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +104,7 @@ public final class ErpServiceCalls {
 
     private static Customer canonical(CustomerMaster in) {
         return new Customer(in.getCustomerNumber(),
-                new Customer.Company(PartyKind.UNKNOWN, in.getCompany().getName(), in.getCompany().getVatId(), address(in.getCompany().getAddress())),
+                new Customer.Company(ErpCustomerMapper.kind(in.getCompany().getKind()), in.getCompany().getName(), in.getCompany().getVatId(), address(in.getCompany().getAddress())),
                 in.getContact().stream().map(ErpServiceCalls::contact).toList(),
                 in.getBankAccount().stream().map(ErpServiceCalls::bankAccount).toList(),
                 in.getPaymentTerms(), contract(in.getContract()), in.getRemarks());

@@ -1,7 +1,9 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.cii.CiiInvoiceMapper;
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.connector.erp.idoc.IdocReader;
+import io.werkbridge.connector.erp.idoc.SapPartyKinds;
 import io.werkbridge.connector.erp.ubl.UblInvoiceMapper;
 import io.werkbridge.connector.erp.xml.SafeXml;
 import io.werkbridge.connector.erp.zugferd.ZugferdPdf;
@@ -39,10 +41,12 @@ public final class ErpXmlDocuments {
 
     private final CanonicalValidator validator;
     private final InboundPublisher publisher;
+    private final SapPartyKinds partyKinds;
 
-    public ErpXmlDocuments(CanonicalValidator validator, InboundPublisher publisher) {
+    public ErpXmlDocuments(CanonicalValidator validator, InboundPublisher publisher, IdocProperties idoc) {
         this.validator = validator;
         this.publisher = publisher;
+        this.partyKinds = idoc.partyKinds();
     }
 
     /** @return the message ids, one per canonical message queued; every document is checked before any is queued */
@@ -72,7 +76,7 @@ public final class ErpXmlDocuments {
         Format format = formatOf(root);
         accept(format, accepted);
         return validated(switch (format) {
-            case IDOC -> IdocReader.read(root);
+            case IDOC -> IdocReader.read(root, partyKinds);
             case UBL -> List.of(UblInvoiceMapper.map(root));
             case CII, ZUGFERD -> List.of(CiiInvoiceMapper.map(root));
         });

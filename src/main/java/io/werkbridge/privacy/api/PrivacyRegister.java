@@ -30,8 +30,8 @@ final class PrivacyRegister {
 
     /** One processor with the destinations bound to it. */
     record ProcessorEntry(String id, String name, String address, String country, String role,
-                          DataProcessor.Contract contract, String transferMechanism, List<String> purposes,
-                          List<String> categories, List<String> destinations) {
+                          DataProcessor.Contract contract, String transferMechanism, boolean dataPrivacyFramework,
+                          List<String> purposes, List<String> categories, List<String> destinations) {
     }
 
     static List<DestinationEntry> destinations(PrivacyPolicy policy) {
@@ -45,7 +45,7 @@ final class PrivacyRegister {
         return policy.processors().values().stream()
                 .sorted(Comparator.comparing(DataProcessor::id))
                 .map(p -> new ProcessorEntry(p.id(), p.name(), p.address(), p.country(), p.role(), p.contract(),
-                        p.transferMechanism(), p.purposes(), p.categories(), policy.destinations().values().stream()
+                        p.transferMechanism(), p.dataPrivacyFramework(), p.purposes(), p.categories(), policy.destinations().values().stream()
                         .filter(d -> d.processor().equals(p.id())).map(DestinationPolicy::id).sorted().toList()))
                 .toList();
     }

@@ -6,7 +6,11 @@ import java.util.List;
 /**
  * A company that receives personal data under an Art. 28 GDPR contract, with what that contract allows.
  *
- * @param categories the categories (or their ancestors) the contract covers
+ * @param country              ISO 3166-1 alpha-2 code of the company's seat
+ * @param transferMechanism    eu-eea, adequacy, scc, bcr or none ({@link TransferCountries})
+ * @param dataPrivacyFramework a US company certified under the EU-US Data Privacy Framework (the only US companies the
+ *                             adequacy decision covers)
+ * @param categories           the categories (or their ancestors) the contract covers
  */
 public record DataProcessor(
         String id,
@@ -16,6 +20,7 @@ public record DataProcessor(
         String role,
         Contract contract,
         String transferMechanism,
+        boolean dataPrivacyFramework,
         List<String> purposes,
         List<String> categories) {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
 import io.werkbridge.model.CanonicalJson;
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.model.CanonicalValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** IDoc XML (DEBMAS06, INVOIC02) and a UBL 2.1 invoice, written for the tests, mapped field by field; bad documents refused. */
 class ErpXmlMappingTest {
 
-    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null);
+    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null, new IdocProperties(List.of()));
 
     static String resource(String name) {
         try (InputStream in = ErpXmlMappingTest.class.getResourceAsStream("/erp/" + name)) {
@@ -52,7 +53,7 @@ class ErpXmlMappingTest {
         JsonNode body = document.envelope().body();
         assertThat(body).isEqualTo(CanonicalJson.read("""
                 {"customerNumber":"100234",
-                 "company":{"name":"Beispiel Maschinenbau GmbH","vatId":"DE123456789",
+                 "company":{"kind":"unknown","name":"Beispiel Maschinenbau GmbH","vatId":"DE123456789",
                             "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "contacts":[
                    {"id":"17","title":"Dr.","firstName":"Erika","lastName":"Musterfrau","email":"erika.musterfrau@example.com",

@@ -98,13 +98,13 @@ class PolicyLoaderTest {
     void eachSchemaNamesFileAndEntryOfATypicalMistake() {
         assertThat(problems("taxonomy.yml", t -> t.replace("master.name:                   {personal: true, ",
                 "master.name:                   {personal: true, sensitive: true, ")))
-                .containsExactly("taxonomy.yml: category 'master.name' sensitive: unknown key; allowed are [description, freeText, personal]");
+                .containsExactly("taxonomy.yml: category 'master.name' sensitive: unknown key; allowed are [content, description, freeText, personal]");
         assertThat(problems("classification.yml", t -> t.replace("  customer:\n    key: status.customer-number\n", "  customer:\n")))
                 .containsExactly("classification.yml: type 'customer' key: missing");
-        assertThat(problems("processors.yml", t -> t.replace("transferMechanism: scc", "transferMechanism: bcr")
+        assertThat(problems("processors.yml", t -> t.replace("transferMechanism: scc", "transferMechanism: corporate-rules")
                 .replace("SAMPLE-DPA-GAB-001, sample: true, validFrom: 2024-01-01, validTo: 2028-12-31",
                         "SAMPLE-DPA-GAB-001, sample: true, validFrom: 2024-01-01, validTo: 2028-13-31")))
-                .containsExactly("processors.yml: processor 'gose-consulting' transferMechanism: must be one of [eu-eea, adequacy, scc, none]",
+                .containsExactly("processors.yml: processor 'gose-consulting' transferMechanism: must be one of [eu-eea, adequacy, scc, bcr, none]",
                         "processors.yml: processor 'gab-exactlyit' contract validTo: must be an ISO date (yyyy-mm-dd)");
         assertThat(problems("destinations.yml", t -> t.replace("    purpose: online-shop\n", "")
                 .replace("communication.phone: {action: mask, keep: 4}", "communication.phone: {action: mask, keep: -1}")))
@@ -134,6 +134,29 @@ class PolicyLoaderTest {
         List<String> names = new ArrayList<>();
         schema.at("/definitions/actionName/enum").forEach(n -> names.add(n.asText()));
         assertThat(names).containsExactlyElementsOf(Arrays.stream(ActionType.values()).map(ActionType::id).toList());
+    }
+
+    @Test
+    void aPartysFieldThatStaysNonPersonalForAPersonIsRefused() {
+        assertThat(problems("classification.yml", t -> t.replace("          company.vatId: master.tax-id\n", "")))
+                .containsExactly("classification.yml: type 'customer' party 'company' field 'company.vatId': category 'company.tax-id'"
+                        + " is not personal; give the field a personal category in asPerson for when the party is a person");
+        assertThat(problems("classification.yml", t -> t.replace("          company.name: master.name\n", "          company.name: company.name\n")))
+                .containsExactly("classification.yml: type 'customer' party 'company' asPerson 'company.name': category 'company.name'"
+                        + " is not personal, but a person's field is personal data");
+        assertThat(problems("classification.yml", t -> t.replace("        kind: billTo.kind\n", "        kind: customerNumber\n")))
+                .contains("classification.yml: type 'invoice' party 'billTo': kind field 'customerNumber' is not a field of the party object",
+                        "classification.yml: type 'invoice' party 'billTo' field 'billTo.kind': category 'technical' is not personal;"
+                                + " give the field a personal category in asPerson for when the party is a person");
+        assertThat(problems("classification.yml", t -> t.replace("          billTo.address: master.business-address\n",
+                "          billTo.address: master.business-address\n          billTo.fax: communication.phone\n")))
+                .containsExactly("classification.yml: type 'invoice' party 'billTo' asPerson 'billTo.fax': not a classified field of the party object");
+    }
+
+    @Test
+    void unknownPartiesIsPersonOrOrganizationAndNothingElse() {
+        assertThat(problems("destinations.yml", t -> t.replace("    purpose: maps\n", "    purpose: maps\n    unknownParties: company\n")))
+                .containsExactly("destinations.yml: destination 'maps' unknownParties: must be person or organization");
     }
 
     private List<String> problems(String file, UnaryOperator<String> edit) {

@@ -43,7 +43,7 @@ public final class IdocReader {
         return root.getNamespaceURI() == null && !children(root, null, "IDOC").isEmpty();
     }
 
-    public static List<ErpDocument> read(Element root) {
+    public static List<ErpDocument> read(Element root, SapPartyKinds partyKinds) {
         String type = root.getLocalName();
         boolean debmas = DEBMAS.matcher(type).matches();
         if (!debmas && !INVOIC.equals(type)) {
@@ -56,7 +56,7 @@ public final class IdocReader {
         }
         return idocs.stream().map(idoc -> {
             Instant createdAt = control(idoc, type);
-            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt) : InvoicMapper.map(idoc, createdAt);
+            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt, partyKinds) : InvoicMapper.map(idoc, createdAt);
             return withIdocId(document, required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)"), type);
         }).toList();
     }

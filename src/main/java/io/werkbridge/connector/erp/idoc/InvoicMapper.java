@@ -17,7 +17,6 @@ import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Invoice;
 import io.werkbridge.model.Operation;
-import io.werkbridge.model.PartyKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,7 +100,7 @@ final class InvoicMapper {
     }
 
     private static Invoice.BillTo billTo(Element partner) {
-        return new Invoice.BillTo(PartyKind.UNKNOWN, IdocReader.joined(text(partner, null, "NAME1"), text(partner, null, "NAME2")),
+        return new Invoice.BillTo(SapPartyKinds.formOfAddress(text(partner, null, "ANRED")), IdocReader.joined(text(partner, null, "NAME1"), text(partner, null, "NAME2")),
                 text(partner, null, "BNAME"), null, IdocReader.address(partner));
     }
 

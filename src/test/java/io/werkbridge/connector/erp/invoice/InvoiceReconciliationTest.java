@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.werkbridge.connector.erp.ErpXmlDocuments;
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.model.CanonicalValidator;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class InvoiceReconciliationTest {
 
-    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null);
+    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null, new IdocProperties(List.of()));
 
     @Test
     void taxInclusiveThatIsNotTaxExclusivePlusTaxBreaksBrCo15() {

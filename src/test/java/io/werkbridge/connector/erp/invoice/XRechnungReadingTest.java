@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.ErpXmlDocuments;
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.CanonicalValidator;
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class XRechnungReadingTest {
 
-    static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null);
+    static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null, new IdocProperties(List.of()));
 
     static Stream<Path> ubl() {
         return XRechnungFixtures.ubl().stream();

@@ -7,6 +7,7 @@ import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.ErpXmlDocuments;
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
+import io.werkbridge.connector.erp.idoc.IdocProperties;
 import io.werkbridge.connector.erp.invoice.XRechnungFixtures;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.CanonicalValidator;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** ZUGFeRD/Factur-X PDFs, built with PDFBox around the suite's CII invoices, read as the CII inside them. */
 class ZugferdPdfTest {
 
-    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null);
+    private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null, new IdocProperties(List.of()));
 
     @Test
     void theInvoiceOfAFacturXPdfIsItsEmbeddedCii() throws IOException {
