@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
@@ -55,34 +54,35 @@ public final class IdocReader {
             throw new InvalidErpDocumentException("more than " + MAX_IDOCS + " IDOC elements in one document; split it");
         }
         return idocs.stream().map(idoc -> {
-            Instant createdAt = control(idoc, type);
-            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt, partyKinds) : InvoicMapper.map(idoc, createdAt);
-            return withIdocId(document, required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)"), type);
+            Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
+            Instant createdAt = createdAt(control, type);
+            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt, text(control, null, "MESTYP"), partyKinds)
+                    : InvoicMapper.map(idoc, createdAt);
+            return withIdocMessageId(document, control, type);
         }).toList();
     }
 
     /**
-     * The message id of an IDoc follows from the IDoc: its sender (SNDPRN), number (DOCNUM, unique per sending
-     * system) and type, and the key of what it says. The same file read twice, or a file of several IDocs read again
-     * after the broker failed halfway, gives the same ids, and the broker's duplicate detection keeps each once. An
-     * IDoc without a DOCNUM keeps a new id (nothing identifies it).
+     * The message id of an IDoc: a name-based UUID of the sending system (SNDPRN, client MANDT), the IDoc number
+     * (DOCNUM, unique per sending system), the IDoc type and the entity key. SAP sends an IDoc again with the same
+     * DOCNUM (a retry, BD87/BD88), so the re-sent copy gets the same message id and the delivery ledger delivers it
+     * once. Without a DOCNUM the message gets a new id, as any other.
      */
-    private static ErpDocument withIdocId(ErpDocument document, Element control, String type) {
-        String docnum = number(text(control, null, "DOCNUM"));
+    private static ErpDocument withIdocMessageId(ErpDocument document, Element control, String type) {
+        String docnum = text(control, null, "DOCNUM");
         if (docnum == null) {
             return document;
         }
         Envelope e = document.envelope();
-        String identity = "idoc\n" + Objects.toString(text(control, null, "SNDPRN"), "") + "\n" + docnum + "\n" + type
-                + "\n" + e.key();
-        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
-        return new ErpDocument(document.flow(), new Envelope(id, e.type(), e.key(), e.operation(), e.occurredAt(), e.source(),
-                e.body()));
+        String name = String.join("\u0000", "sap-idoc", String.valueOf(text(control, null, "SNDPRN")),
+                String.valueOf(text(control, null, "MANDT")), number(docnum), type, e.key());
+        String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return new ErpDocument(document.flow(),
+                new Envelope(id, e.type(), e.key(), e.operation(), e.occurredAt(), e.source(), e.body()));
     }
 
     /** Checks the control record and returns its creation time (CREDAT, CRETIM, taken as UTC), or now. */
-    private static Instant control(Element idoc, String type) {
-        Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
+    private static Instant createdAt(Element control, String type) {
         String declared = text(control, null, "IDOCTYP");
         if (declared != null && !declared.equals(type)) {
             throw new InvalidErpDocumentException("EDI_DC40.IDOCTYP does not match the root element (the IDoc type)");
