@@ -158,6 +158,46 @@ class PartyKindFlowTest extends HubTestSupport {
                 .contains("master.name", "master.business-address").doesNotContain("company.name", "company.address");
     }
 
+    /**
+     * EN 16931 has no element that marks a natural person: a buyer with a legal registration id (BT-47) is an
+     * organization, any other buyer unknown, treated as a person (XRechnung test suite cases 01.01a and 01.14a, their
+     * invoice numbers made fresh so the shared hub delivers them).
+     */
+    @Test
+    void aUblInvoiceToABuyerWithoutLegalRegistrationIsAPersonAndOneWithItAnOrganization() throws Exception {
+        String unknownNumber = "UBL-" + digits();
+        String unknown = xrechnung("01.01a-INVOICE_ubl.xml").replace("<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>" + unknownNumber + "</cbc:ID>");
+        assertThat(unknown).contains(unknownNumber);
+        String organizationNumber = "UBL-" + digits();
+        String organization = xrechnung("01.14a-INVOICE_ubl.xml").replace("<cbc:ID>1234567</cbc:ID>", "<cbc:ID>" + organizationNumber + "</cbc:ID>");
+        assertThat(organization).contains(organizationNumber).contains("<cbc:CompanyID>HRB 3456</cbc:CompanyID>");
+        assertThat(postXml(port, "/api/v1/erp/ubl", unknown).statusCode()).isEqualTo(202);
+        assertThat(postXml(port, "/api/v1/erp/ubl", organization).statusCode()).isEqualTo(202);
+
+        await().atMost(WAIT).until(() -> deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", unknownNumber).size() == 1
+                && deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", organizationNumber).size() == 1);
+        JsonNode person = deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", unknownNumber).get(0);
+        JsonNode billTo = person.path("body").path("billTo");
+        assertThat(billTo.path("kind").asText()).isEqualTo("unknown");
+        assertThat(billTo.path("company").asText()).isEqualTo("[Buyer name]");
+        assertThat(billTo.path("address").path("city").asText()).isEqualTo("[Buyer city]");
+        assertThat(sentCategories(person.path("messageId").asText(), 1).get("portal"))
+                .contains("master.name", "master.business-address").doesNotContain("company.name", "company.address");
+
+        JsonNode company = deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", organizationNumber).get(0);
+        assertThat(company.path("body").path("billTo").path("kind").asText()).isEqualTo("organization");
+        assertThat(company.path("body").path("billTo").path("company").asText()).isEqualTo("[Buyer name]");
+        assertThat(sentCategories(company.path("messageId").asText(), 1).get("portal"))
+                .contains("company.name", "company.tax-id", "company.address") // the buyer's contact (BG-9) stays master.name
+                .doesNotContain("master.business-address", "master.tax-id");
+    }
+
+    private static String xrechnung(String name) throws java.io.IOException {
+        try (java.io.InputStream in = PartyKindFlowTest.class.getResourceAsStream("/xrechnung/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** What the shop and the portal received for the customer, once both have it: [shop, portal]. */
     private static JsonNode[] awaitShopAndPortal(String number) {
         await().atMost(WAIT).until(() -> delivered(SHOP, number).size() == 1 && delivered(PORTAL, number).size() == 1);
