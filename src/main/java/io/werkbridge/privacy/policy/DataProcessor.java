@@ -7,6 +7,8 @@ import java.util.List;
  * A company that receives personal data under an Art. 28 GDPR contract, with what that contract allows.
  *
  * @param categories the categories (or their ancestors) the contract covers
+ * @param noHubFlow  why the hub sends this processor nothing (its service gets its data elsewhere), or null when
+ *                   destinations of the hub deliver to it
  */
 public record DataProcessor(
         String id,
@@ -17,11 +19,19 @@ public record DataProcessor(
         Contract contract,
         String transferMechanism,
         List<String> purposes,
-        List<String> categories) {
+        List<String> categories,
+        String noHubFlow) {
 
     public DataProcessor {
+        noHubFlow = noHubFlow == null || noHubFlow.isBlank() ? null : noHubFlow.strip();
         purposes = List.copyOf(purposes);
         categories = List.copyOf(categories);
+    }
+
+    /** A processor the hub's destinations deliver to. */
+    public DataProcessor(String id, String name, String address, String country, String role, Contract contract,
+                         String transferMechanism, List<String> purposes, List<String> categories) {
+        this(id, name, address, country, role, contract, transferMechanism, purposes, categories, null);
     }
 
     /** Whether the contract covers a category (directly or through an ancestor). */
