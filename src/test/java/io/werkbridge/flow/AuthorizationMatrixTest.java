@@ -35,6 +35,7 @@ class AuthorizationMatrixTest extends HubTestSupport {
             new Endpoint("POST", "/api/v1/portal/service-tickets", "{}", Set.of("portal")),
             new Endpoint("GET", "/api/v1/holds/customer-master/shop", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/machines", null, Set.of("operator", "dpo")),
+            new Endpoint("POST", "/api/v1/machines/no-such-machine/serial-diagnostics", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/privacy/processors", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/privacy/destinations?format=csv", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/privacy/policy", null, Set.of("operator", "dpo")),

@@ -44,6 +44,8 @@ public abstract class HubTestSupport {
     /** The customer app's backend (push messages) and the map location indicator. */
     protected static final WireMockServer APP = start();
     protected static final WireMockServer MAPS = start();
+    /** The serial interfaces' programmers: /gose/link-diagnostics and /diplexa/link-diagnostics. */
+    protected static final WireMockServer SERIAL_SUPPORT = start();
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
     @LocalServerPort
@@ -71,6 +73,8 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.erp.url", () -> ERP.baseUrl() + ErpServiceStubs.PATH);
         registry.add("werkbridge.destinations.app.url", () -> APP.baseUrl() + "/app/push");
         registry.add("werkbridge.destinations.maps.url", () -> MAPS.baseUrl() + "/maps/machine-locations");
+        registry.add("werkbridge.destinations.serial-support.gose-url", () -> SERIAL_SUPPORT.baseUrl() + "/gose/link-diagnostics");
+        registry.add("werkbridge.destinations.serial-support.diplexa-url", () -> SERIAL_SUPPORT.baseUrl() + "/diplexa/link-diagnostics");
         MachinePeers.register(registry);
     }
 
@@ -81,7 +85,7 @@ public abstract class HubTestSupport {
 
     @BeforeEach
     void resetStubs() {
-        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, APP, MAPS, MachinePeers.MTCONNECT_AGENT)) {
+        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, APP, MAPS, SERIAL_SUPPORT, MachinePeers.MTCONNECT_AGENT)) {
             server.resetAll();
         }
         SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
@@ -92,6 +96,8 @@ public abstract class HubTestSupport {
         ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
         APP.stubFor(post(urlPathEqualTo("/app/push")).willReturn(aResponse().withStatus(202)));
         MAPS.stubFor(post(urlPathEqualTo("/maps/machine-locations")).willReturn(aResponse().withStatus(202)));
+        SERIAL_SUPPORT.stubFor(post(urlPathEqualTo("/gose/link-diagnostics")).willReturn(aResponse().withStatus(202)));
+        SERIAL_SUPPORT.stubFor(post(urlPathEqualTo("/diplexa/link-diagnostics")).willReturn(aResponse().withStatus(202)));
         ErpServiceStubs.defaults(ERP);
         erpCircuitBreaker.reset();
     }
