@@ -117,8 +117,11 @@ public class PrivacyConfiguration {
         return new PrivacyComponent(policies, disclosures, new DecisionMetrics(meters));
     }
 
+    /** Also checks each reloaded policy: a destination a running route delivers to may not disappear. */
     @Bean
-    GatedRoutes gatedRoutes(CamelContext camel) {
-        return new GatedRoutes(camel);
+    GatedRoutes gatedRoutes(CamelContext camel, PolicyStore policies) {
+        GatedRoutes routes = new GatedRoutes(camel);
+        policies.addReloadCheck(routes::missingDestinations);
+        return routes;
     }
 }

@@ -12,7 +12,10 @@ import io.werkbridge.privacy.camel.PrivacyComponent;
 import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.SubjectRestrictions;
 import io.werkbridge.privacy.gate.ValueOperators;
+import io.werkbridge.privacy.policy.PolicyException;
 import io.werkbridge.privacy.policy.PolicyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The register's view of the routes: which started route passes which destination's gate, wherever the step sits
- * (nested in a filter, a choice), and a route to a destination without a policy that refuses to start.
+ * (nested in a filter, a choice), a route to a destination without a policy that refuses to start, and a reload
+ * that would take a running route's destination away.
  */
 class GatedRoutesTest {
 
@@ -76,10 +81,45 @@ class GatedRoutesTest {
         }
     }
 
-    private static CamelContext camel() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        PolicyStore store = new PolicyStore(new PolicyLoader(new DefaultResourceLoader()), "classpath:config/privacy/",
+    @Test
+    void aReloadThatRemovesTheDestinationOfARunningRouteIsRefused(@TempDir Path dir) throws Exception {
+        String location = PolicyFixtures.copyWith(dir, "destinations.yml", text -> text);
+        PolicyStore store = store(location);
+        try (CamelContext camel = camel(store)) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:a").routeId("machine-data-to-maps").routeGroup("machine-data").to("privacy:maps");
+                }
+            });
+            camel.start();
+            store.addReloadCheck(new GatedRoutes(camel)::missingDestinations);
+            String version = store.policy().version();
+            Path destinations = dir.resolve("destinations.yml");
+            String text = Files.readString(destinations);
+            Files.writeString(destinations, text.substring(0, text.indexOf("  maps:\n")));
+
+            assertThatThrownBy(store::reload).isInstanceOf(PolicyException.class)
+                    .hasMessageContaining("destination 'maps' is removed, but route(s) [machine-data-to-maps] deliver to it");
+            assertThat(store.policy().version()).isEqualTo(version);
+            assertThat(store.policy().destination("maps")).isPresent();
+
+            camel.getRouteController().stopRoute("machine-data-to-maps");
+            assertThat(store.reload().destination("maps")).as("no running route delivers to it any more").isEmpty();
+        }
+    }
+
+    private static PolicyStore store(String location) {
+        return new PolicyStore(new PolicyLoader(new DefaultResourceLoader()), location,
                 new ValueOperators(PolicyFixtures.TEST_KEY), SubjectRestrictions.NONE, Clock.systemUTC());
+    }
+
+    private static CamelContext camel() {
+        return camel(store("classpath:config/privacy/"));
+    }
+
+    private static CamelContext camel(PolicyStore store) {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         CamelContext camel = new DefaultCamelContext();
         camel.addComponent("privacy", new PrivacyComponent(store, new DisclosureLog(ds), new DecisionMetrics(new SimpleMeterRegistry())));
         return camel;

@@ -1,5 +1,6 @@
 package io.werkbridge.privacy.camel;
 
+import io.werkbridge.privacy.policy.PrivacyPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -28,6 +29,21 @@ public final class GatedRoutes {
 
     public GatedRoutes(CamelContext camel) {
         this.camel = camel;
+    }
+
+    /**
+     * For a policy about to replace the one in force: every destination a started route delivers to must keep its
+     * policy, or the reload is refused (the route would otherwise hold every message it gets).
+     */
+    public List<String> missingDestinations(PrivacyPolicy policy) {
+        List<String> problems = new ArrayList<>();
+        byDestination().forEach((destination, routes) -> {
+            if (policy.destination(destination).isEmpty()) {
+                problems.add("destinations.yml: destination '" + destination + "' is removed, but route(s) "
+                        + routes.stream().map(GatedRoute::routeId).toList() + " deliver to it");
+            }
+        });
+        return problems;
     }
 
     /** Destination → the started routes that pass its gate, ordered by flow and route id. */
