@@ -139,11 +139,8 @@ class SerialSupportFlowTest extends HubTestSupport {
                 .map(e -> CanonicalJson.read(e.getRequest().getBodyAsString())).findFirst().orElseThrow();
     }
 
-    /** Writes one telegram as an stx-etx frame at the machine's end, once the link is up. */
     private void send(String telegram) {
-        String uri = "serial:" + MachinePeers.serialMachineEnd() + "?framing=stx-etx&baudRate=115200";
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
-                producer.sendBody(uri, telegram.getBytes(StandardCharsets.UTF_8)));
+        MachinePeers.sendTelegram(producer, telegram);
     }
 
     private static void writeRaw(byte[] bytes) throws IOException {
