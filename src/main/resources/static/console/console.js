@@ -44,10 +44,11 @@ async function get(path, accept = 'application/json') {
   return accept === 'application/json' ? response.json() : response.text();
 }
 
-async function post(path) {
+async function post(path, json) {
+  const headers = { Accept: 'application/json', [session.csrfHeader]: session.csrfToken };
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { Accept: 'application/json', [session.csrfHeader]: session.csrfToken },
+    method: 'POST', credentials: 'same-origin', headers, body: json === undefined ? undefined : JSON.stringify(json),
   });
   const text = await response.text();
   if (!response.ok) {
@@ -64,9 +65,9 @@ function say(text, bad = false) {
   status.className = bad ? 'bad' : '';
 }
 
-async function act(label, path) {
+async function act(label, path, json) {
   try {
-    const result = await post(path);
+    const result = await post(path, json);
     say(`${label}: ${JSON.stringify(result)}`);
     lastRendered.clear();
     await refresh();
@@ -106,8 +107,24 @@ function metricsPanel(text) {
     })));
 }
 
-function holdsPanel(holds) {
+/** Ids of the parkings past the retention age ("flow/destination/id" for holds, "flow//id" for dead letters). */
+function expiredKeys(expired) {
+  return new Set((expired ?? []).map(e => `${e.flow}/${e.destination ?? ''}/${e.messageId ?? e.jmsMessageId}`));
+}
+
+/** A discard removes a message for good: the server refuses it without a reason, so ask for one. */
+function discardWithReason(what, path) {
+  const reason = prompt(`Discard ${what} for good? Give the reason (it is kept in the audit log):`);
+  if (reason && reason.trim()) act('discard', `${path}&reason=${encodeURIComponent(reason.trim())}`);
+}
+
+function holdsPanel({ holds, expired }) {
   const parts = [];
+  const old = expiredKeys(expired);
+  if (expired && expired.length > 0) {
+    parts.push(h('p', { class: 'bad', id: 'expired-parkings' }, `${expired.length} parked message(s) past the retention age: `
+      + 'retention keeps them; release, replay or discard each one (with a reason).'));
+  }
   for (const { flow, destination, held } of holds) {
     const where = `${flow}/${destination}`;
     parts.push(h('h3', {}, `${where} (${held.length} held)`));
@@ -116,8 +133,9 @@ function holdsPanel(holds) {
       id: `release-all-${flow}-${destination}`, 'aria-label': `Release all held messages of ${where}`,
       onclick: () => act(`release all ${where}`, `/api/v1/holds/${flow}/${destination}/release`),
     }, 'Release all'));
-    parts.push(table(`Held for ${where}`, ['Message', 'Reason', 'Held at', 'Actions'], held.map(m => h('tr', {},
+    parts.push(table(`Held for ${where}`, ['Message', 'Reason', 'Held at', 'State', 'Actions'], held.map(m => h('tr', {},
       h('td', {}, h('code', {}, m.messageId)), h('td', {}, m.reason), h('td', {}, when(m.heldAt)),
+      old.has(`${flow}/${destination}/${m.messageId}`) ? h('td', { class: 'bad' }, 'expired: decide') : h('td', {}, 'held'),
       h('td', {},
         h('button', {
           id: `release-${m.messageId}-${destination}`, 'aria-label': `Release message ${m.messageId} to ${destination}`,
@@ -126,14 +144,14 @@ function holdsPanel(holds) {
         h('button', {
           id: `discard-${m.messageId}-${destination}`, class: 'danger',
           'aria-label': `Discard message ${m.messageId} held for ${destination}`,
-          onclick: () => confirm(`Discard ${m.messageId} for good?`)
-            && act('discard', `/api/v1/holds/${flow}/${destination}/discard?messageId=${encodeURIComponent(m.messageId)}`),
+          onclick: () => discardWithReason(m.messageId, `/api/v1/holds/${flow}/${destination}/discard?messageId=${encodeURIComponent(m.messageId)}`),
         }, 'Discard'))))));
   }
   return h('div', {}, parts);
 }
 
-function deadLettersPanel(lists) {
+function deadLettersPanel({ lists, expired }) {
+  const old = expiredKeys(expired);
   if (lists.every(l => l.messages === null)) {
     return unavailable('Dead-letter operations are not available on this hub (the API answered 404).');
   }
@@ -141,10 +159,11 @@ function deadLettersPanel(lists) {
   for (const { flow, messages } of lists) {
     parts.push(h('h3', {}, `${flow} (${messages?.length ?? 0})`));
     if (!messages || messages.length === 0) continue;
-    parts.push(table(`Dead letters of ${flow}`, ['Message', 'Reason', 'Failed at', 'Route', 'Deliveries', 'Actions'],
+    parts.push(table(`Dead letters of ${flow}`, ['Message', 'Reason', 'Failed at', 'Route', 'Deliveries', 'State', 'Actions'],
       messages.map(m => h('tr', {},
         h('td', {}, h('code', {}, m.messageId ?? m.jmsMessageId)), h('td', {}, m.reason), h('td', {}, when(m.failedAt)),
         h('td', {}, m.failedRoute), h('td', { class: 'num' }, m.deliveryCount),
+        old.has(`${flow}//${m.messageId ?? m.jmsMessageId}`) ? h('td', { class: 'bad' }, 'expired: decide') : h('td', {}, 'parked'),
         h('td', {},
           h('button', {
             id: `replay-${m.messageId}`, 'aria-label': `Replay message ${m.messageId} of ${flow}`,
@@ -152,8 +171,8 @@ function deadLettersPanel(lists) {
           }, 'Replay'), ' ',
           h('button', {
             id: `discard-dl-${m.messageId}`, class: 'danger', 'aria-label': `Discard dead letter ${m.messageId} of ${flow}`,
-            onclick: () => confirm(`Discard ${m.messageId} for good?`)
-              && act('discard', `/api/v1/operations/dead-letters/${flow}/discard?messageId=${encodeURIComponent(m.messageId)}`),
+            onclick: () => discardWithReason(m.messageId ?? m.jmsMessageId,
+              `/api/v1/operations/dead-letters/${flow}/discard?messageId=${encodeURIComponent(m.messageId ?? m.jmsMessageId)}`),
           }, 'Discard'))))));
   }
   return h('div', {}, parts);
@@ -217,13 +236,29 @@ function decisionsPanel({ destinations, disclosures }) {
   return h('div', {}, parts);
 }
 
-function rightsPanel(requests) {
-  if (requests.length === 0) return h('p', { class: 'muted' }, 'No data-subject requests.');
-  return table('Data-subject requests, newest first', ['Request', 'Type', 'State', 'Received', 'Due', 'Per system'],
-    requests.map(r => h('tr', { class: r.overdue ? 'bad' : '' }, h('td', {}, h('code', {}, r.id)), h('td', {}, r.type),
-      h('td', {}, r.state), h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
-      h('td', {}, h('ul', {}, (r.tasks ?? []).map(t => h('li', {}, `${t.system}: ${t.state}`,
-        t.attempts > 0 ? ` (${t.attempts} attempts)` : '')))))));
+function rightsRows(requests) {
+  return requests.map(r => h('tr', { class: r.overdue ? 'bad' : '', 'data-request': r.id }, h('td', {}, h('code', {}, r.id)),
+    h('td', {}, r.type), h('td', {}, r.state, r.closedReason ? ` (closed by ${r.closedBy}: ${r.closedReason})` : ''),
+    h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
+    h('td', {}, h('ul', {}, (r.tasks ?? []).map(t => h('li', {}, `${t.system}: ${t.state}`,
+      t.attempts > 0 ? ` (${t.attempts} attempts)` : '')))),
+    h('td', {}, r.state === 'OPEN' || r.state === 'INCOMPLETE' ? h('button', {
+      id: `close-${r.id}`, class: 'danger', 'aria-label': `Close request ${r.id} unfinished, with a reason`,
+      onclick: () => {
+        const reason = prompt('Why is this request closed unfinished? (recorded on the request)');
+        if (reason && reason.trim()) act('close', `/api/v1/rights/requests/${r.id}/close`, { reason: reason.trim() });
+      },
+    }, 'Close…') : '')));
+}
+
+/** Overdue requests first, however old (a request past its due date stays here until it completes or is closed). */
+function rightsPanel({ overdue, recent }) {
+  const headers = ['Request', 'Type', 'State', 'Received', 'Due', 'Per system', 'Actions'];
+  const parts = [overdue.length === 0 ? h('p', { class: 'ok' }, 'No request is overdue.')
+    : table(`Overdue data-subject requests (${overdue.length}), longest overdue first`, headers, rightsRows(overdue))];
+  parts.push(recent.length === 0 ? h('p', { class: 'muted' }, 'No data-subject requests.')
+    : table('Data-subject requests, newest first', headers, rightsRows(recent)));
+  return h('div', {}, parts);
 }
 
 async function panel(name, load, build) {
@@ -236,16 +271,27 @@ async function panel(name, load, build) {
 
 let flowsCache = [];
 
+/** Parked messages past the retention age (operators only: the operations API); null for a DPO alone. */
+async function expiredParkings() {
+  return session.roles.includes('OPERATOR') ? get('/api/v1/operations/parked/expired') : null;
+}
+
 async function refresh() {
   const dpo = session.roles.includes('DPO');
   await panel('flows', async () => (flowsCache = await get('/console/flows')), flowsPanel);
   await Promise.all([
     panel('metrics', async () => session.roles.includes('OPERATOR') ? get('/actuator/prometheus', 'text/plain') : null,
       t => t === null && !session.roles.includes('OPERATOR') ? h('span') : metricsPanel(t)),
-    panel('holds', () => Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
-      ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))), holdsPanel),
-    panel('dead-letters', () => Promise.all(flowsCache.map(async f =>
-      ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))), deadLettersPanel),
+    panel('holds', async () => ({
+      expired: await expiredParkings(),
+      holds: await Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
+        ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))),
+    }), holdsPanel),
+    panel('dead-letters', async () => ({
+      expired: await expiredParkings(),
+      lists: await Promise.all(flowsCache.map(async f =>
+        ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))),
+    }), deadLettersPanel),
     panel('connections', async () => ({ flows: flowsCache, machines: await get('/api/v1/machines') }), connectionsPanel),
     panel('register', async () => ({
       processors: await get('/api/v1/privacy/processors'), destinations: await get('/api/v1/privacy/destinations'),
@@ -255,7 +301,9 @@ async function refresh() {
       destinations: await get('/api/v1/privacy/destinations'),
       disclosures: dpo ? await get('/api/v1/audit/disclosures?limit=20') : null,
     }), decisionsPanel),
-    dpo ? panel('rights', () => get('/api/v1/rights/requests?limit=50'), rightsPanel) : null,
+    dpo ? panel('rights', async () => ({
+      overdue: await get('/api/v1/rights/requests?overdue=true&limit=50'), recent: await get('/api/v1/rights/requests?limit=50'),
+    }), rightsPanel) : null,
   ]);
 }
 

@@ -16,6 +16,8 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
@@ -44,6 +46,7 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
     public static final String NAMESPACE_URI = "urn:werkbridge:simulated-machine";
     private static final String PATH = "/werkbridge";
     private static final long TIMEOUT_SECONDS = 20;
+    private static final String OPERATOR = "Machine/Operator";
 
     /** The variables, their OPC UA data types and first values. */
     private static final List<Variable> VARIABLES = List.of(
@@ -166,6 +169,25 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
                     LocalizedText.english("Machine"));
             getNodeManager().addNode(folder);
             folder.addReference(new Reference(folder.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
+            // The operator as companion specifications model one (OPC 40083's UserType: "information on the
+            // operator(s) of the machine", with Id and Name): an object of a type named UserType, so a client can
+            // tell from the metadata that its variables are about a person.
+            UaObjectTypeNode userType = new UaObjectTypeNode.UaObjectTypeNodeBuilder(getNodeContext())
+                    .setNodeId(newNodeId("UserType"))
+                    .setBrowseName(newQualifiedName("UserType"))
+                    .setDisplayName(LocalizedText.english("UserType"))
+                    .setIsAbstract(false)
+                    .build();
+            getNodeManager().addNode(userType);
+            userType.addReference(new Reference(userType.getNodeId(), NodeIds.HasSubtype, NodeIds.BaseObjectType.expanded(), false));
+            UaObjectNode operator = new UaObjectNode.UaObjectNodeBuilder(getNodeContext())
+                    .setNodeId(newNodeId(OPERATOR))
+                    .setBrowseName(newQualifiedName("Operator"))
+                    .setDisplayName(LocalizedText.english("Operator"))
+                    .setTypeDefinition(userType.getNodeId())
+                    .build();
+            getNodeManager().addNode(operator);
+            folder.addOrganizes(operator);
             for (Variable variable : VARIABLES) {
                 String browseName = variable.name().substring(variable.name().lastIndexOf('/') + 1);
                 UaVariableNode node = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
@@ -179,7 +201,11 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
                         .setValue(new DataValue(new Variant(variable.initial()), StatusCode.GOOD, DateTime.now()))
                         .build();
                 getNodeManager().addNode(node);
-                folder.addOrganizes(node);
+                if (variable.name().startsWith(OPERATOR + "/")) {
+                    operator.addComponent(node);
+                } else {
+                    folder.addOrganizes(node);
+                }
                 variables.put(variable.name(), node);
             }
         }

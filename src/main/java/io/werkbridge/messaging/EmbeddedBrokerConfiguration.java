@@ -37,6 +37,7 @@ public class EmbeddedBrokerConfiguration {
                 config.addAcceptorConfiguration(acceptor(broker));
             }
             config.setJMXManagementEnabled(false);
+            BrokerErasure.configure(config);
             config.setGlobalMaxSize(broker.globalMaxSize().toBytes());
             BrokerTopology.addressSettings(flows).forEach(config::addAddressSetting);
             BrokerTopology.addresses(flows).forEach(config::addAddressConfiguration);
@@ -50,6 +51,12 @@ public class EmbeddedBrokerConfiguration {
             config.setSecurityEnabled(true);
             BrokerSecurity.roles().forEach(config::putSecurityRoles);
         };
+    }
+
+    /** Erasure reaches the messages still on the broker and the journal's files (docs/rights.md). */
+    @Bean
+    BrokerErasure brokerErasure(EmbeddedActiveMQ broker) {
+        return new BrokerErasure(broker.getActiveMQServer());
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.werkbridge.messaging;
 
 import jakarta.jms.ConnectionFactory;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,16 +9,20 @@ import org.springframework.stereotype.Component;
 /**
  * The messages the privacy gate held, per flow and destination ({@code werkbridge.<flow>.<destination>.hold}).
  * Release puts them back on the destination's queue, where the gate decides again; discard removes them. Each move
- * is one local JMS transaction: a message is never lost and never on both queues.
+ * is one local JMS transaction: a message is never lost and never on both queues. Nothing else removes a held
+ * message (retention only flags it): each release and discard is recorded in {@link ParkingDecisions} with who
+ * decided and, for a discard, why.
  */
 @Component
 public class HoldQueues {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}");
     private final ParkedQueues parked;
+    private final ParkingDecisions decisions;
 
-    public HoldQueues(ConnectionFactory connectionFactory) {
+    public HoldQueues(ConnectionFactory connectionFactory, ParkingDecisions decisions) {
         this.parked = new ParkedQueues(connectionFactory);
+        this.decisions = decisions;
     }
 
     /** A held message as an operator sees it: ids, reason and time, never the body. */
@@ -39,28 +42,29 @@ public class HoldQueues {
 
     /**
      * Moves held messages (all, or the one with {@code messageId}) back to the destination queue, addressed by its
-     * fully qualified name on the flow's multicast address so only that destination sees it again; returns how many.
+     * fully qualified name on the flow's multicast address so only that destination sees it again; each one's release
+     * is recorded as decided {@code by}. Returns how many.
      */
-    public int release(String flow, String destination, String messageId) {
+    public int release(String flow, String destination, String messageId, ParkingDecisions.Decider by) {
+        String queue = holdQueue(flow, destination);
         ParkedQueues.Target target = new ParkedQueues.Target(
                 new FlowQueue(flow, destination, FlowQueue.Kind.DESTINATION).sendAddress(), true);
-        return parked.move(holdQueue(flow, destination), messageId, m -> Optional.of(target)).moved();
+        return parked.move(queue, messageId, m -> Optional.of(target),
+                m -> decisions.record(ParkingDecisions.Action.RELEASE, queue, idOf(m), by)).moved();
     }
 
-    /** Removes one held message for good; returns 1 if it was there. */
-    public int discard(String flow, String destination, String messageId) {
+    /** Removes one held message for good, by a named decider with a reason (refused without); returns 1 if it was there. */
+    public int discard(String flow, String destination, String messageId, ParkingDecisions.Decider by) {
         if (messageId == null) {
             throw new InvalidSelectionException("discard needs the messageId of one held message");
         }
-        return parked.discard(holdQueue(flow, destination), messageId) ? 1 : 0;
+        ParkingDecisions.Decider decider = by.requireReason();
+        String queue = holdQueue(flow, destination);
+        return parked.discard(queue, messageId, m -> decisions.record(ParkingDecisions.Action.DISCARD, queue, idOf(m), decider)) ? 1 : 0;
     }
 
-    /**
-     * Retention: removes parked messages (held or dead-lettered) older than {@code cutoff} from {@code queue}, or with
-     * {@code dryRun} only counts them. Returns the number (to be) removed.
-     */
-    public int purgeOlderThan(String queue, Instant cutoff, boolean dryRun) {
-        return parked.purgeOlderThan(queue, cutoff, dryRun);
+    static String idOf(ParkedQueues.Parked m) {
+        return m.messageId() != null ? m.messageId() : m.jmsMessageId();
     }
 
     static String holdQueue(String flow, String destination) {

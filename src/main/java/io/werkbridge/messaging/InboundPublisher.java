@@ -2,7 +2,15 @@ package io.werkbridge.messaging;
 
 import io.werkbridge.model.CanonicalValidator;
 import io.werkbridge.model.Envelope;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
+import java.util.List;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +26,31 @@ public class InboundPublisher {
     public InboundPublisher(JmsTemplate jms, CanonicalValidator validator) {
         this.jms = jms;
         this.validator = validator;
+    }
+
+    /**
+     * Validates every envelope, then puts them all onto the flow's inbound queue in one JMS transaction: one journal
+     * sync for the batch instead of one per message (a bulk source such as an initial load), and all or none queued.
+     *
+     * @return the message ids
+     */
+    public List<String> publishAll(String flow, List<Envelope> envelopes) {
+        List<String> json = envelopes.stream().map(validator::toValidJson).toList();
+        try (Connection connection = jms.getConnectionFactory().createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer producer = session.createProducer(session.createQueue(FlowProperties.inbound(flow)))) {
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (int i = 0; i < envelopes.size(); i++) {
+                TextMessage message = session.createTextMessage(json.get(i));
+                message.setStringProperty(HubHeaders.MESSAGE_ID, envelopes.get(i).messageId());
+                message.setStringProperty("JMSXGroupID", envelopes.get(i).key());
+                producer.send(message);
+            }
+            session.commit();
+        } catch (JMSException e) {
+            throw JmsUtils.convertJmsAccessException(e);
+        }
+        return envelopes.stream().map(Envelope::messageId).toList();
     }
 
     /** @return the message id */

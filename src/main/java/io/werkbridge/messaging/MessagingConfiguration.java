@@ -59,6 +59,11 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    ParkingDecisions parkingDecisions(JdbcTemplate jdbc) {
+        return new ParkingDecisions(jdbc, java.time.Clock.systemUTC());
+    }
+
+    @Bean
     DeliveryLedger deliveryLedger(JdbcTemplate jdbc) {
         return new DeliveryLedger(jdbc);
     }

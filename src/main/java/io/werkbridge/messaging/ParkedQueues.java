@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.jms.core.JmsTemplate;
@@ -38,8 +39,12 @@ final class ParkedQueues {
     record Target(String name, boolean multicast) {
     }
 
-    /** A parked message: its ids, the string properties (the hub's reason headers among them) and its body. */
-    record Parked(String messageId, String jmsMessageId, Map<String, String> properties, int deliveryCount, String body) {
+    /**
+     * A parked message: its ids, the string properties (the hub's reason headers among them), its body and when it
+     * was parked (the parked copy's JMS timestamp).
+     */
+    record Parked(String messageId, String jmsMessageId, Map<String, String> properties, int deliveryCount, String body,
+                  Instant parkedAt) {
     }
 
     ParkedQueues(ConnectionFactory connectionFactory) {
@@ -65,50 +70,53 @@ final class ParkedQueues {
     /**
      * Moves the messages selected by {@code id} (all when null) to the target each one names; a message for which
      * {@code target} answers empty stays where it is and is counted as stayed. Each message moves in a transaction
-     * of its own.
+     * of its own, and {@code decided} records the decision for it inside that transaction: if the record fails, the
+     * message stays.
      */
-    Moved move(String source, String id, Function<Parked, Optional<Target>> target) {
+    Moved move(String source, String id, Function<Parked, Optional<Target>> target, Consumer<Parked> decided) {
         int moved = 0;
         int stayed = 0;
         for (Parked parked : browse(source, id)) {
             Optional<Target> to = target.apply(parked);
             if (to.isEmpty()) {
                 stayed++;
-            } else if (take(source, parked.jmsMessageId(), to.get())) {
+            } else if (take(source, parked.jmsMessageId(), to.get(), () -> decided.accept(parked))) {
                 moved++;
             }
         }
         return new Moved(moved, stayed);
     }
 
-    /** Removes (or with {@code dryRun} counts) the messages parked before {@code cutoff}, each in its own transaction. */
-    int purgeOlderThan(String queue, Instant cutoff, boolean dryRun) {
-        String selector = "JMSTimestamp < " + cutoff.toEpochMilli();
-        List<String> ids = jms.browseSelected(queue, selector, (Session session, QueueBrowser browser) -> {
-            List<String> out = new ArrayList<>();
+    /**
+     * The messages parked on {@code queue} before {@code cutoff}: retention flags them, it never removes them; they
+     * leave only by a recorded decision.
+     */
+    List<Parked> olderThan(String queue, Instant cutoff) {
+        List<Parked> older = jms.browseSelected(queue, "JMSTimestamp < " + cutoff.toEpochMilli(), (Session session, QueueBrowser browser) -> {
+            List<Parked> out = new ArrayList<>();
             for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
-                out.add(((Message) e.nextElement()).getJMSMessageID());
+                out.add(parked((Message) e.nextElement()));
             }
             return out;
         });
-        if (ids == null || dryRun) {
-            return ids == null ? 0 : ids.size();
-        }
-        return (int) ids.stream().filter(id -> take(queue, id, null)).count();
+        return older == null ? List.of() : older;
     }
 
-    /** Removes one parked message for good; returns whether it was there. */
-    boolean discard(String source, String id) {
+    /** Removes one parked message for good, recording the decision in the same transaction; returns whether it was there. */
+    boolean discard(String source, String id, Consumer<Parked> decided) {
         requireId(id);
-        return browse(source, id).stream().anyMatch(parked -> take(source, parked.jmsMessageId(), null));
+        return browse(source, id).stream().anyMatch(parked -> take(source, parked.jmsMessageId(), null, () -> decided.accept(parked)));
     }
 
     /** How many messages moved, and how many stayed because they had no target. */
     record Moved(int moved, int stayed) {
     }
 
-    /** Receives one message by its JMS id and sends it on ({@code target} null: drops it), in one transaction. */
-    private boolean take(String source, String jmsMessageId, Target target) {
+    /**
+     * Receives one message by its JMS id and sends it on ({@code target} null: drops it), in one transaction;
+     * {@code beforeCommit} runs once the message is in hand (the decision's record), and a failure of it rolls back.
+     */
+    private boolean take(String source, String jmsMessageId, Target target, Runnable beforeCommit) {
         Boolean taken = jms.execute(session -> {
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(source),
                     "JMSMessageID = '" + jmsMessageId + "'")) {
@@ -119,6 +127,7 @@ final class ParkedQueues {
                 if (target != null) {
                     send(session, target, m);
                 }
+                beforeCommit.run();
                 session.commit();
                 return true;
             } catch (JMSException | RuntimeException e) {
@@ -159,7 +168,7 @@ final class ParkedQueues {
         }
         int deliveryCount = m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : 0;
         return new Parked(m.getStringProperty(HubHeaders.MESSAGE_ID), m.getJMSMessageID(),
-                Collections.unmodifiableMap(properties), deliveryCount, body(m));
+                Collections.unmodifiableMap(properties), deliveryCount, body(m), Instant.ofEpochMilli(m.getJMSTimestamp()));
     }
 
     private static String body(Message m) throws JMSException {

@@ -2,6 +2,7 @@ package io.werkbridge.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Map;
 
 /**
  * Validates canonical messages against the JSON Schemas in {@code classpath:schema/}: the envelope first, then the
- * body against the schema of its type, then that the envelope key names the entity the body describes.
+ * body against the schema of its type, then that the envelope key names the entity the body describes. A patch
+ * (a partial update) is checked against the same schema without its mandatory fields but the key: it carries only what
+ * a change delivered, and each field it carries must still be valid; an array element keeps its mandatory id.
  */
 public final class CanonicalValidator {
 
@@ -24,12 +27,33 @@ public final class CanonicalValidator {
 
     private final JsonSchemaCheck envelopeSchema;
     private final Map<EntityType, JsonSchemaCheck> bodySchemas = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, JsonSchemaCheck> patchSchemas = new EnumMap<>(EntityType.class);
 
     public CanonicalValidator() {
         envelopeSchema = JsonSchemaCheck.fromClasspath("schema/envelope.schema.json");
         for (EntityType type : EntityType.values()) {
-            bodySchemas.put(type, JsonSchemaCheck.fromClasspath("schema/" + type.id() + ".schema.json"));
+            String path = "schema/" + type.id() + ".schema.json";
+            bodySchemas.put(type, JsonSchemaCheck.fromClasspath(path));
+            patchSchemas.put(type, JsonSchemaCheck.fromTree(patchSchema(JsonSchemaCheck.treeFromClasspath(path), type)));
         }
+    }
+
+    /** The schema of a patch: only the key is required at the top; objects below require nothing; array items keep theirs. */
+    static JsonNode patchSchema(JsonNode schema, EntityType type) {
+        ObjectNode patch = schema.deepCopy();
+        patch.put("$id", schema.path("$id").asText() + ":patch");
+        patch.putArray("required").add(KEY_FIELDS.get(type));
+        patch.path("properties").forEach(CanonicalValidator::optionalBelow);
+        patch.path("$defs").forEach(CanonicalValidator::optionalBelow);
+        return patch;
+    }
+
+    private static void optionalBelow(JsonNode schema) {
+        if (!(schema instanceof ObjectNode object)) {
+            return;
+        }
+        object.remove("required");
+        object.path("properties").forEach(CanonicalValidator::optionalBelow);
     }
 
     /** Parses and validates JSON text into an envelope, or throws with every violation found. */
@@ -49,7 +73,8 @@ public final class CanonicalValidator {
         EntityType type = knownType(envelope.path("type").asText());
         JsonNode body = envelope.path("body");
         if (type != null && body.isObject()) {
-            violations.addAll(bodySchemas.get(type).violations(body, "body"));
+            boolean patch = Operation.PATCH.id().equals(envelope.path("operation").asText());
+            violations.addAll((patch ? patchSchemas : bodySchemas).get(type).violations(body, "body"));
             JsonNode keyField = body.get(KEY_FIELDS.get(type));
             if (keyField != null && !keyField.asText().equals(envelope.path("key").asText())) {
                 violations.add("$.key: does not match $.body." + KEY_FIELDS.get(type));

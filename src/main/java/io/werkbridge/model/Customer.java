@@ -29,8 +29,10 @@ public record Customer(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Contact(String id, String title, String firstName, String lastName, String email, String phone,
-                          String function, Boolean representationAuthority, Address businessAddress) {
+    public record Contact(@PersonalData String id, @PersonalData String title, @PersonalData String firstName,
+                          @PersonalData String lastName, @PersonalData String email, @PersonalData String phone,
+                          @PersonalData String function, @PersonalData Boolean representationAuthority,
+                          @PersonalData Address businessAddress) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

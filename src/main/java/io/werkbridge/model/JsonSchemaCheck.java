@@ -38,6 +38,23 @@ public final class JsonSchemaCheck {
         }
     }
 
+    /** A schema given as a JSON tree (one derived from a classpath schema, e.g. for partial updates). */
+    public static JsonSchemaCheck fromTree(JsonNode schema) {
+        return new JsonSchemaCheck(FACTORY.getSchema(schema, CONFIG));
+    }
+
+    /** The JSON tree of a schema on the classpath. */
+    public static JsonNode treeFromClasspath(String path) {
+        try (InputStream in = JsonSchemaCheck.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("JSON Schema missing from the classpath: " + path);
+            }
+            return CanonicalJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JSON Schema " + path, e);
+        }
+    }
+
     /** @param prefix a path prefix for nested documents, e.g. "body"; empty for the root */
     public List<String> violations(JsonNode document, String prefix) {
         return describe(schema.validate(document), prefix);

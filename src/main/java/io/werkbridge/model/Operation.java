@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What the receiver should do with the entity, by its id in the envelope ({@code upsert}). */
+/**
+ * What the receiver should do with the entity, by its id in the envelope ({@code upsert}). An upsert carries the whole
+ * entity (a field it lacks is empty); a patch carries only the fields a change delivered (a field it lacks is
+ * unchanged, nothing is cleared), so mandatory fields apply to an upsert only; a delete carries the key.
+ */
 public enum Operation {
-    UPSERT, DELETE;
+    UPSERT, PATCH, DELETE;
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
@@ -22,6 +26,6 @@ public enum Operation {
                 return op;
             }
         }
-        throw new IllegalArgumentException("unknown operation; expected upsert or delete");
+        throw new IllegalArgumentException("unknown operation; expected upsert, patch or delete");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 public record Order(
         String orderNumber,
         String customerNumber,
-        ServiceReport.Person orderedBy,
+        @PersonalData ServiceReport.Person orderedBy,
         List<Line> lines,
         Address shippingAddress,
         Payment payment) {

@@ -10,12 +10,12 @@ public record ServiceReport(
         String reportNumber,
         String customerNumber,
         Machine machine,
-        Technician technician,
+        @PersonalData Technician technician,
         Visit visit,
         String work,
         List<Part> parts,
-        Person customerContact,
-        Signature signature) {
+        @PersonalData Person customerContact,
+        @PersonalData Signature signature) {
 
     public ServiceReport {
         parts = parts == null ? List.of() : List.copyOf(parts);

@@ -47,7 +47,9 @@ public final class CustomerContracts {
 
     /** Route step for customer-master messages; other messages pass untouched. */
     public void remember(Envelope envelope) {
-        if (envelope.type() != EntityType.CUSTOMER || envelope.operation() != Operation.UPSERT) {
+        if (envelope.type() != EntityType.CUSTOMER || envelope.operation() == Operation.DELETE
+                || envelope.operation() == Operation.PATCH && !envelope.body().has("contract")) {
+            // a patch without a contract leaves the contract end as it was
             return;
         }
         String end = envelope.body().path("contract").path("end").asText(null);

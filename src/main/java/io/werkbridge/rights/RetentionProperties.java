@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param disclosures   how long disclosure records are kept (proof of lawful disclosure)
- * @param parkedMessages how long held and dead-lettered messages (which carry personal data) are kept
+ * @param parkedMessages age after which held and dead-lettered messages (which carry personal data) are flagged as
+ *                       expired for an operator's decision; they are never deleted by retention
  * @param afterContract how long after a contract's end the customer's pseudonyms are kept
  * @param exports       how long collected access/portability exports are kept
  * @param dryRun        report what would go without deleting anything

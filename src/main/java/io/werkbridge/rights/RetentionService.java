@@ -1,6 +1,6 @@
 package io.werkbridge.rights;
 
-import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.messaging.ExpiredParkings;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import java.sql.Timestamp;
@@ -11,14 +11,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Deletes what is past its retention period: disclosure records (pruned from the oldest, the chain stays
- * verifiable), parked messages with personal data, the pseudonyms of customers whose contract ended more than the
- * configured period ago, and collected exports. A dry run reports what would go and deletes nothing.
+ * verifiable), the pseudonyms of customers whose contract ended more than the configured period ago, and collected
+ * exports. A dry run reports what would go and deletes nothing. Held and dead-lettered messages are never deleted:
+ * deleting one would lose a message the hub never delivered. Past {@code parked-messages} they are flagged as
+ * expired (listed, counted by a gauge) and leave only by an operator's recorded decision.
  */
 public final class RetentionService {
 
@@ -27,25 +30,26 @@ public final class RetentionService {
     private final DisclosureLog disclosures;
     private final Pseudonymizer vault;
     private final CustomerContracts contracts;
-    private final HoldQueues parked;
-    private final List<String> parkedQueues;
+    private final Function<Instant, List<ExpiredParkings.Expired>> expiredParkings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     public RetentionService(RetentionProperties properties, DisclosureLog disclosures, Pseudonymizer vault, CustomerContracts contracts,
-                            HoldQueues parked, List<String> parkedQueues, JdbcTemplate jdbc, Clock clock) {
+                            Function<Instant, List<ExpiredParkings.Expired>> expiredParkings, JdbcTemplate jdbc, Clock clock) {
         this.properties = properties;
         this.disclosures = disclosures;
         this.vault = vault;
         this.contracts = contracts;
-        this.parked = parked;
-        this.parkedQueues = List.copyOf(parkedQueues);
+        this.expiredParkings = expiredParkings;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** What a run removed (or, in a dry run, would remove). Counts only, never values. */
-    public record Report(boolean dryRun, Instant ranAt, int disclosureRecords, Map<String, Integer> parkedMessages,
+    /**
+     * What a run removed (or, in a dry run, would remove), and the parked messages it flagged as expired per queue
+     * (never removed). Counts only, never values.
+     */
+    public record Report(boolean dryRun, Instant ranAt, int disclosureRecords, Map<String, Integer> expiredParkings,
                          int customersPastContract, int pseudonyms, int exports) {
     }
 
@@ -54,17 +58,11 @@ public final class RetentionService {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int pruned = disclosures.pruneBefore(cutoff(today, properties.disclosures()), dryRun);
         Map<String, Integer> messages = new TreeMap<>();
-        Instant parkedCutoff = cutoff(today, properties.parkedMessages());
-        for (String queue : parkedQueues) {
-            int n = parked.purgeOlderThan(queue, parkedCutoff, dryRun);
-            if (n > 0) {
-                messages.put(queue, n);
-            }
-        }
+        expiredParkings().forEach(expired -> messages.merge(expired.queue(), 1, Integer::sum));
         List<String> ended = contracts.endedBefore(today.minus(properties.afterContract()));
         int pseudonyms = 0;
         for (String customer : ended) {
-            pseudonyms += dryRun ? countPseudonyms(customer) : vault.forgetSubject(customer);
+            pseudonyms += dryRun ? countPseudonyms(customer) : vault.forgetCustomer(customer);
             if (!dryRun) {
                 contracts.forget(customer);
             }
@@ -78,8 +76,14 @@ public final class RetentionService {
         return report;
     }
 
+    /** The held and dead-lettered messages older than the retention age: flagged, awaiting a recorded decision. */
+    public List<ExpiredParkings.Expired> expiredParkings() {
+        return expiredParkings.apply(cutoff(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), properties.parkedMessages()));
+    }
+
     private int countPseudonyms(String customer) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject WHERE subject_ref = ?", Integer.class, customer);
+        Integer n = jdbc.queryForObject("SELECT COUNT(DISTINCT token) FROM pseudonym_vault_subject WHERE subject_ref = ? OR LEFT(subject_ref, ?) = ?",
+                Integer.class, customer, customer.length() + 1, customer + "/");
         return n == null ? 0 : n;
     }
 

@@ -1,20 +1,26 @@
 package io.werkbridge.rights;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.werkbridge.messaging.BrokerErasure;
+import io.werkbridge.messaging.DeadLetterQueues;
+import io.werkbridge.messaging.ExpiredParkings;
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.messaging.ParkingDecisions;
 import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.ValueOperators;
 import io.werkbridge.privacy.vault.Pseudonymizer;
 import io.werkbridge.privacy.vault.SealedBox;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,24 +32,51 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class RightsConfiguration {
 
+    /** The time rights requests are received, due and worked by: the system clock, or a Clock bean (tests move it). */
+    private final Clock clock;
+
+    public RightsConfiguration() {
+        this.clock = Clock.systemUTC();
+    }
+
+    @Autowired
+    RightsConfiguration(ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
     /** Payloads and exports still sealed in the former format are converted before anything reads them. */
     @Bean
     RightsStore rightsStore(JdbcTemplate jdbc, SealedBox box, ValueOperators operators) {
-        RightsStore store = new RightsStore(jdbc, Clock.systemUTC());
+        RightsStore store = new RightsStore(jdbc, clock);
         store.convertFormerCiphertexts(box, HexFormat.of().parseHex(operators.hash(RightsStore.FORMER_SEALING_LABEL)));
         return store;
     }
 
+    /**
+     * The hub's own stores; with the embedded broker, an erasure also removes the messages about the subject still
+     * on it (a message is about the subject when the gate finds the subject's key in it) and compacts the journal.
+     */
     @Bean
-    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc) {
-        return new OwnStoresTarget(disclosures, vault, jdbc);
+    OwnStoresTarget ownStoresTarget(DisclosureSearch disclosures, Pseudonymizer vault, JdbcTemplate jdbc, HoldQueues holds,
+                                    DeadLetterQueues deadLetters, FlowProperties flows, PolicyStore policies,
+                                    ObjectProvider<BrokerErasure> broker) {
+        BrokerErasure erasure = broker.getIfAvailable();
+        OwnStoresTarget.BrokerMessages messages = erasure == null ? key -> 0
+                : key -> erasure.eraseMatching(body -> SubjectMessages.about(policies.gate(), body, key));
+        return new OwnStoresTarget(disclosures, vault, jdbc, new ParkedMessagesAbout(holds, deadLetters, flows, policies), messages);
+    }
+
+    /** Rights messages to recipients pass the recipient destination's gate and are recorded like deliveries. */
+    @Bean
+    RecipientGate recipientGate(PolicyStore policies, DisclosureLog disclosures) {
+        return new RecipientGate(policies::gate, disclosures, clock);
     }
 
     @Bean
-    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, ObjectProvider<RightsTarget> contributed) {
+    RightsTargets rightsTargets(RightsProperties properties, OwnStoresTarget own, RecipientGate gate, ObjectProvider<RightsTarget> contributed) {
         Map<String, RightsTarget> targets = new LinkedHashMap<>();
         properties.systems().forEach((name, endpoint) ->
-                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password())));
+                targets.put(name, new HttpRightsTarget(name, endpoint.url(), endpoint.username(), endpoint.password(), gate)));
         // targets a connector contributes as beans (e.g. the ERP over SOAP), each enabled by its own property
         contributed.orderedStream().filter(target -> target != own).forEach(target -> {
             if (targets.putIfAbsent(target.system(), target) != null) {
@@ -59,19 +92,32 @@ public class RightsConfiguration {
     RightsService rightsService(RightsStore store, RightsTargets targets, OwnStoresTarget own, JdbcSubjectRestrictions restrictions,
                                 ValueOperators operators, SealedBox box, RightsProperties properties,
                                 HoldQueues holds, FlowProperties flows) {
+        // a lifted restriction is the hub's own decision to release, recorded as such
+        ParkingDecisions.Decider rights = new ParkingDecisions.Decider("system:rights", "restriction of processing lifted");
         Runnable releaseHolds = () -> flows.flows().forEach((flow, definition) ->
-                definition.destinationNames().forEach(destination -> holds.release(flow, destination, null)));
-        return new RightsService(store, targets.external(), own, restrictions, operators, box, properties, releaseHolds, Clock.systemUTC());
+                definition.destinationNames().forEach(destination -> holds.release(flow, destination, null, rights)));
+        return new RightsService(store, targets.external(), own, restrictions, operators, box, properties, releaseHolds, clock);
     }
 
     @Bean
     RightsWorker rightsWorker(RightsStore store, RightsTargets targets, SealedBox box, RightsProperties properties) {
-        return new RightsWorker(store, targets.all(), box, properties, Clock.systemUTC());
+        return new RightsWorker(store, targets.all(), box, properties, clock);
     }
 
     @Bean
     RightsExport rightsExport(RightsStore store, OwnStoresTarget own, SealedBox box) {
-        return new RightsExport(store, own, box, Clock.systemUTC());
+        return new RightsExport(store, own, box, clock);
+    }
+
+    /**
+     * {@code werkbridge.rights.overdue}: unfinished requests past their due date. A count only, no labels: nothing
+     * about the subjects or the requests leaves in metrics.
+     */
+    @Bean
+    MeterBinder rightsMetrics(RightsStore store) {
+        return registry -> Gauge.builder("werkbridge.rights.overdue", store, RightsStore::countOverdue)
+                .description("Data-subject requests past their due date, not completed and not closed by a DPO")
+                .register(registry);
     }
 
     @Bean
@@ -86,13 +132,8 @@ public class RightsConfiguration {
 
     @Bean
     RetentionService retentionService(RetentionProperties properties, DisclosureLog disclosures, Pseudonymizer vault,
-                                      CustomerContracts contracts, HoldQueues holds, FlowProperties flows, JdbcTemplate jdbc) {
-        List<String> parked = new ArrayList<>();
-        flows.flows().forEach((flow, definition) -> {
-            parked.add(FlowProperties.deadLetter(flow));
-            definition.destinationNames().forEach(destination -> parked.add(FlowProperties.queue(flow, destination) + ".hold"));
-        });
-        return new RetentionService(properties, disclosures, vault, contracts, holds, parked, jdbc, Clock.systemUTC());
+                                      CustomerContracts contracts, ExpiredParkings parkings, JdbcTemplate jdbc) {
+        return new RetentionService(properties, disclosures, vault, contracts, parkings::olderThan, jdbc, Clock.systemUTC());
     }
 
     @Bean

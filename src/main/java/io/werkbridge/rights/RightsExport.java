@@ -8,6 +8,7 @@ import io.werkbridge.privacy.vault.SealedBox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -61,10 +62,30 @@ public final class RightsExport {
     /** One row per recipient: destination, processor, purpose, legal basis, categories, first and last disclosure. */
     public List<Recipient> recipients(RightsRequest request) {
         Map<String, Recipient> byDestination = new TreeMap<>();
-        for (DisclosureEntry d : own.disclosuresOf(new SubjectIds(request.customerNumber(), request.contactId(), null))) {
+        for (DisclosureEntry d : own.disclosuresOf(subjectRefs(request))) {
             byDestination.merge(d.destination(), Recipient.of(d), Recipient::merge);
         }
         return List.copyOf(byDestination.values());
+    }
+
+    /**
+     * The references the request names; for a subject named by e-mail only, those the hub found through the
+     * e-mail's vault token when it collected its export (none before that).
+     */
+    private Set<String> subjectRefs(RightsRequest request) {
+        Set<String> refs = new TreeSet<>();
+        if (request.customerNumber() != null) {
+            refs.add(request.customerNumber());
+        }
+        if (request.contactId() != null) {
+            refs.add(request.contactId());
+        }
+        if (refs.isEmpty()) {
+            store.exports(request.id()).stream().filter(row -> OwnStoresTarget.SYSTEM.equals(row[0]))
+                    .map(row -> CanonicalJson.read(box.open(row[1], RightsStore.exportRow(request.id(), row[0]))))
+                    .forEach(data -> data.path(OwnStoresTarget.SUBJECT_REFS).forEach(ref -> refs.add(ref.asText())));
+        }
+        return refs;
     }
 
     /** CSV of one record type: {@code recipients} or {@code systems}. */

@@ -15,15 +15,26 @@ public record RightsRequest(
         State state,
         Instant completedAt,
         boolean overdue,
-        List<RightsTask> tasks) {
+        List<RightsTask> tasks,
+        String closedBy,
+        String closedReason) {
 
     public RightsRequest {
         tasks = List.copyOf(tasks);
     }
 
-    /** OPEN while systems are pending; COMPLETED or INCOMPLETE when done; ACTIVE/LIFTED for restrictions. */
+    /**
+     * OPEN while systems are pending; COMPLETED when every system is done; INCOMPLETE when a system must be handled
+     * by hand (no privacy endpoint), kept with its working data until a DPO closes it; CLOSED by a DPO with a reason;
+     * ACTIVE/LIFTED for restrictions.
+     */
     public enum State {
-        OPEN, COMPLETED, INCOMPLETE, ACTIVE, LIFTED
+        OPEN, COMPLETED, INCOMPLETE, CLOSED, ACTIVE, LIFTED;
+
+        /** Not finished: counted overdue past the due date. */
+        public boolean unfinished() {
+            return this == OPEN || this == INCOMPLETE;
+        }
     }
 
     /** One system's part of the request. */
@@ -31,7 +42,7 @@ public record RightsRequest(
                              String result, Instant completedAt) {
     }
 
-    /** PENDING (will be tried again), DONE, or FAILED (given up at the due date, or no endpoint). */
+    /** PENDING (tried again, also past the due date), DONE, or FAILED (no endpoint, or the request closed by a DPO). */
     public enum TaskState {
         PENDING, DONE, FAILED
     }

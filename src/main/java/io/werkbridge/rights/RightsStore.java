@@ -48,15 +48,22 @@ public final class RightsStore {
     }
 
     /** A stored request as the worker needs it. */
-    record Pending(String id, RightsRequestType type, String customerNumber, String contactId, String payloadCipher, Instant dueAt) {
+    record Pending(String id, RightsRequestType type, String customerNumber, String contactId, String payloadCipher, Instant dueAt,
+                   String purpose) {
     }
 
     void insertRequest(String id, RightsRequestType type, SubjectIds subject, String emailHash, String purpose,
                        String idempotencyKey, Instant receivedAt, Instant dueAt, State state, String payloadCipher) {
+        insertRequest(id, type, subject, emailHash, purpose, idempotencyKey, null, receivedAt, dueAt, state, payloadCipher);
+    }
+
+    /** @param requestHash keyed hash of the request as submitted, compared when its idempotency key comes again */
+    void insertRequest(String id, RightsRequestType type, SubjectIds subject, String emailHash, String purpose,
+                       String idempotencyKey, String requestHash, Instant receivedAt, Instant dueAt, State state, String payloadCipher) {
         jdbc.update("""
                 INSERT INTO rights_request (id, type, customer_number, contact_id, email_hash, purpose, idempotency_key,
-                    received_at, due_at, state, payload_cipher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, type.name(), subject.customerNumber(), subject.contactId(), emailHash, purpose, idempotencyKey,
+                    request_hash, received_at, due_at, state, payload_cipher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, type.name(), subject.customerNumber(), subject.contactId(), emailHash, purpose, idempotencyKey, requestHash,
                 Timestamp.from(receivedAt), Timestamp.from(dueAt), state.name(), payloadCipher);
     }
 
@@ -66,8 +73,13 @@ public final class RightsStore {
                 state == TaskState.PENDING ? null : Timestamp.from(clock.instant()));
     }
 
-    Optional<String> idByIdempotencyKey(String key) {
-        return jdbc.queryForList("SELECT id FROM rights_request WHERE idempotency_key = ?", String.class, key).stream().findFirst();
+    /** The request an idempotency key created: its id and the hash of the request it was created with. */
+    record Keyed(String id, String requestHash) {
+    }
+
+    Optional<Keyed> byIdempotencyKey(String key) {
+        return jdbc.query("SELECT id, request_hash FROM rights_request WHERE idempotency_key = ?",
+                (rs, n) -> new Keyed(rs.getString(1), rs.getString(2)), key).stream().findFirst();
     }
 
     public Optional<RightsRequest> find(String id) {
@@ -78,6 +90,20 @@ public final class RightsStore {
     public List<RightsRequest> list(int limit) {
         List<String> ids = jdbc.queryForList("SELECT id FROM rights_request ORDER BY received_at DESC FETCH FIRST " + limit + " ROWS ONLY", String.class);
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** Unfinished requests past their due date, the longest overdue first (however old: not only the newest). */
+    public List<RightsRequest> overdue(int limit) {
+        List<String> ids = jdbc.queryForList("SELECT id FROM rights_request WHERE state IN ('OPEN', 'INCOMPLETE') AND due_at < ?"
+                + " ORDER BY due_at FETCH FIRST " + limit + " ROWS ONLY", String.class, Timestamp.from(clock.instant()));
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** How many unfinished requests are past their due date (the metric). */
+    public int countOverdue() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM rights_request WHERE state IN ('OPEN', 'INCOMPLETE') AND due_at < ?",
+                Integer.class, Timestamp.from(clock.instant()));
+        return n == null ? 0 : n;
     }
 
     /** Tasks whose next attempt is due; each is claimed for {@code leaseSeconds} so two hubs never run it twice. */
@@ -91,9 +117,9 @@ public final class RightsStore {
     }
 
     Optional<Pending> pending(String requestId) {
-        return jdbc.query("SELECT id, type, customer_number, contact_id, payload_cipher, due_at FROM rights_request WHERE id = ?",
+        return jdbc.query("SELECT id, type, customer_number, contact_id, payload_cipher, due_at, purpose FROM rights_request WHERE id = ?",
                 (rs, n) -> new Pending(rs.getString(1), RightsRequestType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()), requestId).stream().findFirst();
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)), requestId).stream().findFirst();
     }
 
     void taskDone(String requestId, String system, String result) {
@@ -118,14 +144,38 @@ public final class RightsStore {
                 (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, requestId);
     }
 
-    /** Closes the request when no task is pending any more, and wipes what was only needed to act. */
+    /**
+     * Completes the request when every task is done, and wipes what was only needed to act. With a task left to be
+     * carried by hand it is INCOMPLETE and keeps its sealed working data: the DPO still needs it, and it stays
+     * overdue past the due date until a DPO closes it.
+     */
     void closeIfFinished(String requestId) {
         Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM rights_task WHERE request_id = ? AND state = 'PENDING'", Integer.class, requestId);
         if (pending != null && pending == 0) {
             Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM rights_task WHERE request_id = ? AND state = 'FAILED'", Integer.class, requestId);
-            jdbc.update("UPDATE rights_request SET state = ?, completed_at = ?, payload_cipher = NULL WHERE id = ? AND state = 'OPEN'",
-                    failed != null && failed > 0 ? State.INCOMPLETE.name() : State.COMPLETED.name(), Timestamp.from(clock.instant()), requestId);
+            if (failed != null && failed > 0) {
+                jdbc.update("UPDATE rights_request SET state = 'INCOMPLETE', completed_at = ? WHERE id = ? AND state = 'OPEN'",
+                        Timestamp.from(clock.instant()), requestId);
+            } else {
+                jdbc.update("UPDATE rights_request SET state = 'COMPLETED', completed_at = ?, payload_cipher = NULL WHERE id = ? AND state IN ('OPEN', 'INCOMPLETE')",
+                        Timestamp.from(clock.instant()), requestId);
+            }
         }
+    }
+
+    /**
+     * A DPO closes an unfinished request with a reason: tasks still pending stop (FAILED, "closed by the DPO") and
+     * the sealed working data is wiped. False when the request is not unfinished.
+     */
+    boolean close(String requestId, String closedBy, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int closed = jdbc.update("UPDATE rights_request SET state = 'CLOSED', completed_at = ?, closed_by = ?, closed_reason = ?, payload_cipher = NULL"
+                + " WHERE id = ? AND state IN ('OPEN', 'INCOMPLETE')", now, closedBy, reason, requestId);
+        if (closed == 1) {
+            jdbc.update("UPDATE rights_task SET state = 'FAILED', last_error = COALESCE(SUBSTRING(last_error, 1, 950) || '; ', '') || 'closed by the DPO', completed_at = ?"
+                    + " WHERE request_id = ? AND state = 'PENDING'", now, requestId);
+        }
+        return closed == 1;
     }
 
     void setState(String requestId, State state) {
@@ -138,7 +188,8 @@ public final class RightsStore {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new RightsRequest(rs.getString("id"), RightsRequestType.valueOf(rs.getString("type")), rs.getString("customer_number"),
                 rs.getString("contact_id"), rs.getString("purpose"), rs.getTimestamp("received_at").toInstant(), due, state,
-                completed == null ? null : completed.toInstant(), state == State.OPEN && clock.instant().isAfter(due), tasks);
+                completed == null ? null : completed.toInstant(), state.unfinished() && clock.instant().isAfter(due), tasks,
+                rs.getString("closed_by"), rs.getString("closed_reason"));
     }
 
     private static RightsTask task(ResultSet rs, int row) throws SQLException {

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works the due tasks of open requests: each system on its own, so one failing system never fails the others. A
- * failure is retried with exponential back-off until the request's due date; after that the task is given up and
- * the request shows as incomplete.
+ * failure is retried with exponential back-off, also past the request's due date: the request stays open and shows
+ * overdue (its working data kept sealed) until the system answers or a DPO closes it with a reason. Giving up at
+ * the due date would hide exactly the requests the DPO must act on.
  */
 public final class RightsWorker {
 
@@ -45,13 +46,16 @@ public final class RightsWorker {
 
     private void run(String requestId, String system) {
         RightsStore.Pending request = store.pending(requestId).orElseThrow();
-        RightsTarget target = targets.get(system);
+        boolean lifted = system.endsWith(RightsService.LIFTED);
+        RightsTarget target = targets.get(lifted ? system.substring(0, system.length() - RightsService.LIFTED.length()) : system);
         try {
             JsonNode payload = request.payloadCipher() == null ? CanonicalJson.mapper().createObjectNode()
                     : CanonicalJson.read(box.open(request.payloadCipher(), RightsStore.payloadRow(requestId)));
             SubjectIds subject = new SubjectIds(request.customerNumber(), request.contactId(),
                     payload.path("email").isTextual() ? payload.path("email").asText() : null);
-            TargetOutcome outcome = target.execute(request.type(), subject, payload.get("corrections"));
+            TargetOutcome outcome = request.type().stopsProcessing()
+                    ? target.notify(request.type(), subject, request.purpose(), lifted)
+                    : target.execute(request.type(), subject, payload.get("corrections"));
             if (outcome.data() != null) {
                 store.saveExport(requestId, system, box.seal(outcome.data(), RightsStore.exportRow(requestId, system)));
             }
@@ -69,10 +73,10 @@ public final class RightsWorker {
         int attempt = attemptsOf(request.id(), system) + 1;
         Duration delay = properties.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
         Instant next = now.plus(delay.compareTo(properties.maxRetryDelay()) > 0 ? properties.maxRetryDelay() : delay);
-        boolean giveUp = next.isAfter(request.dueAt());
-        store.taskFailed(request.id(), system, giveUp ? error + "; not handled by the due date " + request.dueAt() : error, next, giveUp);
-        LOG.warn("rights request {}: {} failed on attempt {} ({}){}", request.id(), system, attempt, error,
-                giveUp ? ", given up at the due date" : ", next attempt " + next);
+        boolean overdue = now.isAfter(request.dueAt());
+        store.taskFailed(request.id(), system, overdue ? error + "; overdue since " + request.dueAt() : error, next, false);
+        LOG.warn("rights request {}: {} failed on attempt {} ({}), next attempt {}{}", request.id(), system, attempt, error, next,
+                overdue ? ", request overdue" : "");
     }
 
     private int attemptsOf(String requestId, String system) {

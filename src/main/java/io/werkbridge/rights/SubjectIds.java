@@ -37,6 +37,15 @@ public record SubjectIds(String customerNumber, String contactId, String email) 
         return refs;
     }
 
+    /**
+     * The one data subject the request is about, as the gate, the vault and the restrictions key it: the customer
+     * number for the customer, {@code customer/contact} for one of its contacts (or technicians, users), never the
+     * customer number alone for a person. Null when the subject is named by e-mail only.
+     */
+    public String subjectKey() {
+        return customerNumber == null ? null : io.werkbridge.privacy.gate.SubjectKeys.of(customerNumber, contactId);
+    }
+
     /** The most specific reference: the contact when given, else the customer. */
     public String primaryRef() {
         return contactId != null ? contactId : customerNumber;

@@ -1,7 +1,9 @@
 package io.werkbridge.web;
 
 import io.werkbridge.messaging.DeadLetterQueues;
+import io.werkbridge.messaging.ParkingDecisions;
 import io.werkbridge.privacy.gate.PolicyStore;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dead-letter queue of a flow, for operators: list the dead letters with their reasons, read one (personal
- * values masked), replay them to the queue they failed on once the cause is fixed, or discard one.
+ * values masked), replay them to the queue they failed on once the cause is fixed, or discard one with a reason.
+ * Each replay and discard is recorded with the signed-in operator's name.
  */
 @RestController
 @RequestMapping("/api/v1/operations/dead-letters/{flow}")
@@ -42,14 +45,16 @@ public class DeadLetterController {
     }
 
     @PostMapping("/replay")
-    public Map<String, Integer> replay(@PathVariable String flow, @RequestParam(required = false) String messageId) {
-        DeadLetterQueues.Replay replay = deadLetters.replay(flow, messageId);
+    public Map<String, Integer> replay(@PathVariable String flow, @RequestParam(required = false) String messageId,
+                                       @RequestParam(required = false) String reason, Principal who) {
+        DeadLetterQueues.Replay replay = deadLetters.replay(flow, messageId, new ParkingDecisions.Decider(who.getName(), reason));
         return Map.of("replayed", replay.replayed(), "notReplayable", replay.notReplayable());
     }
 
     @PostMapping("/discard")
-    public ResponseEntity<Object> discard(@PathVariable String flow, @RequestParam String messageId) {
-        return deadLetters.discard(flow, messageId)
+    public ResponseEntity<Object> discard(@PathVariable String flow, @RequestParam String messageId,
+                                          @RequestParam(required = false) String reason, Principal who) {
+        return deadLetters.discard(flow, messageId, new ParkingDecisions.Decider(who.getName(), reason))
                 ? ResponseEntity.ok(Map.of("discarded", 1))
                 : notFound(messageId);
     }

@@ -1,7 +1,9 @@
 package io.werkbridge.web;
 
 import io.werkbridge.messaging.HoldQueues;
+import io.werkbridge.messaging.ParkingDecisions;
 import io.werkbridge.privacy.gate.PolicyStore;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Messages the privacy gate held: list them, read one (masked), release them once the cause is fixed, or discard one. */
+/**
+ * Messages the privacy gate held: list them, read one (masked), release them once the cause is fixed, or discard one
+ * with a reason. Who releases or discards is the signed-in operator or DPO; each decision is recorded.
+ */
 @RestController
 @RequestMapping("/api/v1/holds/{flow}/{destination}")
 public class HoldController {
@@ -40,14 +45,16 @@ public class HoldController {
 
     @PostMapping("/release")
     public Map<String, Integer> release(@PathVariable String flow, @PathVariable String destination,
-                                        @RequestParam(required = false) String messageId) {
-        return Map.of("released", holds.release(flow, destination, messageId));
+                                        @RequestParam(required = false) String messageId,
+                                        @RequestParam(required = false) String reason, Principal who) {
+        return Map.of("released", holds.release(flow, destination, messageId, new ParkingDecisions.Decider(who.getName(), reason)));
     }
 
     @PostMapping("/discard")
     public ResponseEntity<Object> discard(@PathVariable String flow, @PathVariable String destination,
-                                          @RequestParam String messageId) {
-        int discarded = holds.discard(flow, destination, messageId);
+                                          @RequestParam String messageId,
+                                          @RequestParam(required = false) String reason, Principal who) {
+        int discarded = holds.discard(flow, destination, messageId, new ParkingDecisions.Decider(who.getName(), reason));
         return discarded == 0 ? DeadLetterController.notFound(messageId) : ResponseEntity.ok(Map.of("discarded", discarded));
     }
 }

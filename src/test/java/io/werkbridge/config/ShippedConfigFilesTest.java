@@ -33,7 +33,7 @@ class ShippedConfigFilesTest {
     void everyMachineFileMatchesTheMachineSchema() throws IOException {
         List<Path> files = machineFiles();
         assertThat(files).extracting(f -> f.getFileName().toString()).contains("press-serial-sample.yml",
-                "demo-mill-opcua.yml", "test-lathe-mtconnect.yml", "test-disabled.yml").hasSize(9);
+                "demo-mill-opcua.yml", "test-lathe-mtconnect.yml", "test-disabled.yml", "test-okuma-refused.yml").hasSize(12);
         ConfigSchema schema = ConfigSchema.load("machine.schema.json");
         for (Path file : files) {
             String text = PROPERTIES.resolveRequiredPlaceholders(Files.readString(file));
@@ -55,7 +55,7 @@ class ShippedConfigFilesTest {
         Map<Path, String> expected = new java.util.LinkedHashMap<>();
         machineFiles().forEach(f -> expected.put(f, "machine.schema.json"));
         policyFiles().forEach(f -> expected.put(f, "privacy-" + f.getFileName().toString().replace(".yml", ".schema.json")));
-        assertThat(expected).hasSize(13);
+        assertThat(expected).hasSize(16);
         for (Map.Entry<Path, String> e : expected.entrySet()) {
             String first = Files.readAllLines(e.getKey()).get(0);
             assertThat(first).as(e.getKey().toString()).startsWith("# yaml-language-server: $schema=");

@@ -14,6 +14,7 @@ import io.werkbridge.WerkbridgeApplication;
 import io.werkbridge.it.RequiredTool;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions.Kind;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.rights.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -65,6 +68,8 @@ class ConsoleBrowserIT {
             "DE89370400440532013000", REMARKS);
 
     private static final WireMockServer DESTINATIONS = new WireMockServer(wireMockConfig().dynamicPort());
+    /** The hub's rights clock: moved past a request's due date to see it overdue. */
+    private static final MutableClock RIGHTS_CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private static ConfigurableApplicationContext hub;
     private static String base;
 
@@ -82,9 +87,13 @@ class ConsoleBrowserIT {
                 CHROMEDRIVER + " and " + CHROMIUM + " (apt-get install chromium chromium-driver)");
         DESTINATIONS.start();
         DESTINATIONS.stubFor(post(urlPathMatching("/(shop|portal)/customers")).willReturn(aResponse().withStatus(202)));
+        // the portal's privacy endpoint is down: an access request stays open and becomes overdue
+        DESTINATIONS.stubFor(post(urlPathMatching("/rights/portal")).willReturn(aResponse().withStatus(503)));
         hub = new SpringApplicationBuilder(WerkbridgeApplication.class)
                 .profiles("test")
+                .initializers(context -> context.getBeanFactory().registerSingleton("rightsTestClock", RIGHTS_CLOCK))
                 .run("--server.port=0",
+                        "--werkbridge.rights.systems.portal.url=" + DESTINATIONS.baseUrl() + "/rights/portal",
                         "--spring.artemis.embedded.server-id=9",
                         "--werkbridge.data-dir=" + data.toAbsolutePath(),
                         "--werkbridge.destinations.shop.url=" + DESTINATIONS.baseUrl() + "/shop/customers",
@@ -212,14 +221,35 @@ class ConsoleBrowserIT {
                         {"type": "restriction", "subject": {"customerNumber": "C-9102"}, "purpose": "online-shop"}"""))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).isEqualTo(202);
+        HttpResponse<String> access = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/rights/requests"))
+                .header("Authorization", basic("dpo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type": "access", "subject": {"customerNumber": "C-9103"}}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(access.statusCode()).isEqualTo(202);
+        String overdueId = io.werkbridge.model.CanonicalJson.read(access.body()).path("id").asText();
+        await().atMost(WAIT).until(() -> !DESTINATIONS.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathMatching("/rights/portal"))).isEmpty());
+        RIGHTS_CLOCK.advance(Duration.ofDays(32));
 
         signIn("dpo");
         WebElement rights = browser.findElement(By.id("rights"));
         assertThat(rights.isDisplayed()).isTrue();
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("rights")).getText().contains("RESTRICTION"));
-        assertThat(browser.findElement(By.id("rights")).getText()).contains("Due");
+        assertThat(browser.findElement(By.id("rights")).getText()).contains("Due").contains("Overdue data-subject requests (1)")
+                .contains("(overdue)");
         screenshot("dpo");
+
+        // the DPO closes the overdue request with a reason: it leaves the overdue list, the reason shows
+        browser.findElement(By.id("close-" + overdueId)).click();
+        new WebDriverWait(browser, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        browser.switchTo().alert().sendKeys("portal retired; operator confirmed deletion");
+        browser.switchTo().alert().accept();
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("rights")).getText().contains("No request is overdue."));
+        assertThat(browser.findElement(By.id("rights")).getText()).contains("CLOSED (closed by dpo: portal retired; operator confirmed deletion)");
 
         browser.findElement(By.id("signout-button")).click();
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/login"));

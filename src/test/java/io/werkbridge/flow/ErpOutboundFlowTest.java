@@ -104,6 +104,24 @@ class ErpOutboundFlowTest extends HubTestSupport {
         assertThat(awaitDisclosure(messageId).path("destination").asText()).isEqualTo("erp");
     }
 
+    @Test
+    void aTicketsPhotoReachesTheErpsServiceDepartmentWhole() throws Exception {
+        byte[] photo = new byte[3000];
+        new java.util.Random(7).nextBytes(photo);
+        String content = java.util.Base64.getEncoder().encodeToString(photo);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+        String ticket = """
+                {"ticketId":"T-E2E-PHOTO","customerNumber":"100234","description":"Leck am Kühlmittelschlauch",
+                 "attachments":{"photos":[{"fileName":"leak.jpg","mediaType":"image/jpeg","size":%d,"sha256":"%s",
+                   "takenAt":"2026-11-20T09:58:00Z","content":"%s"}]}}""".formatted(photo.length, sha256, content);
+        assertThat(http().send("POST", "/api/v1/portal/service-tickets", ticket, "portal").statusCode()).isEqualTo(202);
+
+        String soap = ErpServiceStubs.xml(awaitOne("createServiceTicket", "T-E2E-PHOTO"));
+        assertThat(soap).contains("<attachment><kind>photo</kind><fileName>leak.jpg</fileName><mediaType>image/jpeg</mediaType><size>"
+                + photo.length + "</size><sha256>" + sha256 + "</sha256><takenAt>2026-11-20T09:58:00Z</takenAt><content>" + content
+                + "</content></attachment>");
+    }
+
     private JsonNode awaitDisclosure(String messageId) {
         return await().atMost(WAIT).until(() -> disclosures().stream()
                         .filter(d -> messageId.equals(d.path("messageId").asText())).findFirst(), java.util.Optional::isPresent)

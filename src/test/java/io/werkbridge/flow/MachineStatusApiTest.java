@@ -33,9 +33,11 @@ class MachineStatusApiTest extends HubTestSupport {
         HttpResponse<String> response = get("/api/v1/machines", "operator");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode list = CanonicalJson.read(response.body());
-        assertThat(ids(list)).containsExactly("test-disabled", "test-lathe-mtconnect", "test-mill-opcua", "test-press-serial");
+        assertThat(ids(list)).containsExactly("test-disabled", "test-lathe-mtconnect", "test-mill-opcua",
+                "test-mill-opcua-refused", "test-okuma-mtconnect", "test-okuma-refused", "test-press-serial");
+        // (a refused machine's lastError names the rule, "operator.id or operator.name", never an operator)
         assertThat(response.body()).doesNotContain("900001").doesNotContain("900002").doesNotContain("900003")
-                .doesNotContain("customerNumber").doesNotContain("operator");
+                .doesNotContain("customerNumber").doesNotContain("\"operator\"");
 
         JsonNode disabled = byId(list, "test-disabled");
         assertThat(disabled.path("connection").asText()).isEqualTo("disabled");

@@ -110,8 +110,15 @@ class OperationsApiTest extends HubTestSupport {
         assertThat(inspected.body()).doesNotContain(marker).doesNotContain("Beispiel");
         assertThat(api().json(inspected).path("message").path("operation").asText()).isEqualTo("merge");
 
-        assertThat(api().post(BASE + "/discard?messageId=" + jmsId, "operator").statusCode()).isEqualTo(200);
-        HttpResponse<String> again = api().post(BASE + "/discard?messageId=" + jmsId, "operator");
+        assertThat(api().post(BASE + "/discard?messageId=" + jmsId, "operator").statusCode()).as("a discard needs a reason").isEqualTo(400);
+        assertThat(invalidDeadLetter()).isNotNull();
+        assertThat(api().post(BASE + "/discard?messageId=" + jmsId + "&reason=invalid%20test%20message", "operator").statusCode()).isEqualTo(200);
+        JsonNode decided = api().json(api().get("/api/v1/operations/parked/decisions/" + jmsId, "operator"));
+        assertThat(decided).hasSize(1);
+        assertThat(decided.get(0).path("action").asText()).isEqualTo("discard");
+        assertThat(decided.get(0).path("decidedBy").asText()).isEqualTo("operator");
+        assertThat(decided.get(0).path("reason").asText()).isEqualTo("invalid test message");
+        HttpResponse<String> again = api().post(BASE + "/discard?messageId=" + jmsId + "&reason=again", "operator");
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(invalidDeadLetter()).isNull();

@@ -22,6 +22,7 @@ import java.util.stream.StreamSupport;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The register, preview and audit API over real HTTP on the running hub, as operator, dpo, erp and nobody. */
 class PrivacyApiTest extends HubTestSupport {
@@ -218,6 +219,30 @@ class PrivacyApiTest extends HubTestSupport {
         assertThat(unknown.path("blocked").asBoolean()).isTrue();
         assertThat(unknown.path("reason").asText()).contains("unknown destination 'nowhere'");
         assertThat(unknown.path("filtered").isNull()).isTrue();
+    }
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aPreviewThatTokenizesStoresNothingInTheVault() throws Exception {
+        String email = "pv-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        ObjectNode customer = CustomerMasterFlowTest.canonicalCustomer("PV-" + UUID.randomUUID().toString().substring(0, 8));
+        ((ObjectNode) customer.path("body").path("contacts").get(0)).put("email", email);
+        int entries = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault", Integer.class);
+        int subjects = jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject", Integer.class);
+
+        HttpResponse<String> first = preview("app", CanonicalJson.write(customer), "dpo");
+        HttpResponse<String> second = preview("app", CanonicalJson.write(customer), "operator");
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode preview = CanonicalJson.read(first.body());
+        String token = preview.path("filtered").path("body").path("contacts").get(0).path("email").asText();
+        assertThat(token).endsWith("@token.invalid").doesNotContain(email.substring(0, email.indexOf('@')));
+        assertThat(byField(preview.path("decisions"), "path", "contacts[].email").path("action").asText()).isEqualTo("tokenize");
+        assertThat(first.body()).doesNotContain(email);
+        assertThat(second.body()).doesNotContain(email);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault", Integer.class)).as("no vault entry from a preview").isEqualTo(entries);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pseudonym_vault_subject", Integer.class)).isEqualTo(subjects);
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.werkbridge.messaging.DeadLetters;
 import io.werkbridge.model.CanonicalJson;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +128,59 @@ class ShopwarePushTest {
         String delivered = firstMessageId;
         await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM delivered_message WHERE destination = 'shop' AND message_id = ?", Integer.class, delivered) == 1);
+    }
+
+    @Test
+    void changeDebmasWithOnlyAPhoneNumberReachesShopAndPortalAsAPartialUpdateOnce() throws Exception {
+        String number = ErpDocumentRequests.digits();
+        String idoc = io.werkbridge.connector.erp.ErpXmlMappingTest.debmas("DEBMAS06", "DEBMAS", number,
+                "<MSGFN>004</MSGFN><KUNNR>" + number + "</KUNNR><TELF1>+49 30 5550 9876</TELF1>");
+        // SAP sends the same IDoc (same DOCNUM) again: one partial update reaches each destination
+        for (int i = 0; i < 2; i++) {
+            assertThat(ErpDocumentRequests.postXml(SeparateHub.port(hub), "/api/v1/erp/idoc",
+                    HttpRequest.BodyPublishers.ofString(idoc)).statusCode()).isEqualTo(202);
+        }
+
+        await().atMost(WAIT).until(() -> SHOP.findAll(patchRequestedFor(urlPathEqualTo(path(number)))).size() == 1);
+        LoggedRequest update = SHOP.findAll(patchRequestedFor(urlPathEqualTo(path(number)))).get(0);
+        assertThat(CanonicalJson.read(update.getBodyAsString())).isEqualTo(CanonicalJson.read(
+                "{\"defaultBillingAddress\":{\"phoneNumber\":\"************9876\",\"id\":\""
+                + ShopwareCustomers.billingAddressId(number) + "\"}}"));
+        await().atMost(WAIT).until(() -> portalMessages(number).size() == 1);
+        JsonNode portal = portalMessages(number).get(0);
+        assertThat(portal.path("operation").asText()).isEqualTo("patch");
+        assertThat(portal.path("body")).isEqualTo(CanonicalJson.read(
+                "{\"customerNumber\":\"" + number + "\",\"company\":{\"phone\":\"+49 30 5550 9876\"}}"));
+        Thread.sleep(1000);
+        SHOP.verify(1, patchRequestedFor(urlPathEqualTo(path(number))));
+        assertThat(portalMessages(number)).hasSize(1);
+        assertThat(SHOP.findAll(postRequestedFor(urlPathEqualTo(CUSTOMER)))).isEmpty();
+    }
+
+    @Test
+    void debmasWithCountryOnlyIsDeliveredWithoutAddressNulls() throws Exception {
+        String number = ErpDocumentRequests.digits();
+        String idoc = io.werkbridge.connector.erp.ErpXmlMappingTest.debmas("DEBMAS06", "DEBMAS", number,
+                "<MSGFN>009</MSGFN><KUNNR>" + number + "</KUNNR><LAND1>DE</LAND1><NAME1>Landbetrieb</NAME1>");
+        assertThat(ErpDocumentRequests.postXml(SeparateHub.port(hub), "/api/v1/erp/idoc",
+                HttpRequest.BodyPublishers.ofString(idoc)).statusCode()).isEqualTo(202);
+
+        await().atMost(WAIT).until(() -> SHOP.findAll(patchRequestedFor(urlPathEqualTo(path(number)))).size() == 1);
+        String shop = SHOP.findAll(patchRequestedFor(urlPathEqualTo(path(number)))).get(0).getBodyAsString();
+        assertThat(CanonicalJson.read(shop).path("defaultBillingAddress")).isEqualTo(CanonicalJson.read(
+                "{\"company\":\"Landbetrieb\",\"countryIso\":\"DE\",\"id\":\"" + ShopwareCustomers.billingAddressId(number) + "\"}"));
+        await().atMost(WAIT).until(() -> portalMessages(number).size() == 1);
+        JsonNode portal = portalMessages(number).get(0);
+        assertThat(portal.path("operation").asText()).isEqualTo("upsert");
+        assertThat(portal.path("body").path("company").path("address")).isEqualTo(CanonicalJson.read("{\"country\":\"DE\"}"));
+        assertThat(portal.toString()).doesNotContain("null");
+        assertThat(shop).doesNotContain("null");
+    }
+
+    private static List<JsonNode> portalMessages(String number) {
+        return SHOP.findAll(postRequestedFor(urlPathEqualTo("/portal/customers"))).stream()
+                .map(r -> CanonicalJson.read(r.getBodyAsString()))
+                .filter(m -> number.equals(m.path("key").asText())).toList();
     }
 
     @Test

@@ -55,4 +55,21 @@ class CanonicalValidatorTest {
         assertThatThrownBy(() -> validator.parse(customer("1", "{\"customerNumber\":\"1\"}").replace("\"source\"", "\"extra\":1,\"source\"")))
                 .hasMessageContaining("'extra' is not defined");
     }
+    @Test
+    void aPatchNeedsOnlyTheKeyButWhatItCarriesMustStillBeValid() {
+        String phoneOnly = customer("100234", "{\"customerNumber\":\"100234\",\"company\":{\"phone\":\"+49 30 1\"}}");
+        assertThatThrownBy(() -> validator.parse(phoneOnly)).hasMessageContaining("$.body.company: required property 'name'");
+        Envelope patch = validator.parse(phoneOnly.replace("\"upsert\"", "\"patch\""));
+        assertThat(patch.operation()).isEqualTo(Operation.PATCH);
+        assertThat(patch.body().path("company").has("name")).isFalse();
+
+        assertThatThrownBy(() -> validator.parse(customer("100234", "{\"company\":{\"phone\":\"1\"}}").replace("\"upsert\"", "\"patch\"")))
+                .hasMessageContaining("$.body: required property 'customerNumber'");
+        assertThatThrownBy(() -> validator.parse(customer("100234",
+                "{\"customerNumber\":\"100234\",\"company\":{\"address\":{\"country\":\"Deutschland\"}},\"contacts\":[{\"phone\":\"1\"}]}")
+                .replace("\"upsert\"", "\"patch\"")))
+                .hasMessageContaining("$.body.company.address.country")
+                .hasMessageContaining("$.body.contacts[0]: required property 'id'")
+                .hasMessageNotContaining("Deutschland");
+    }
 }

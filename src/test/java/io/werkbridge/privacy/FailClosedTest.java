@@ -69,7 +69,8 @@ class FailClosedTest {
 
     @Test
     void restrictedOrObjectingSubjectHolds() {
-        SubjectRestrictions objecting = (subjects, purpose) -> subjects.contains("K-1") && purpose.equals("online-shop")
+        // the gate asks by subject key: customer/contact for a contact of the customer
+        SubjectRestrictions objecting = (subjects, purpose) -> subjects.contains("100234/K-1") && purpose.equals("online-shop")
                 ? Optional.of("a data subject of this message has an active objection for purpose 'online-shop'") : Optional.empty();
         PrivacyGate gate = gate(PolicyFixtures.shipped(), objecting, NOW);
         assertThatThrownBy(() -> gate.filter("shop", customer()))

@@ -45,7 +45,7 @@ class NoLeakProperties {
     @Property(tries = 300)
     void nothingNotAllowedLeaves(@ForAll("customers") Sample sample, @ForAll("policies") Map<String, Action> actions) {
         DataProcessor processor = new DataProcessor("generated", "Generated GmbH", "Weg 1", "DE", "test", new DataProcessor.Contract(
-                "SAMPLE", true, null, null, "active"), "eu-eea", List.of("test"), List.of(PERSONAL.toArray(String[]::new)));
+                "SAMPLE", true, null, null, "active"), "eu-eea", false, List.of("test"), List.of(PERSONAL.toArray(String[]::new)));
         DestinationPolicy destination = new DestinationPolicy("generated", "generated", "test", "test", actions);
         PrivacyPolicy policy = new PrivacyPolicy(SHIPPED.taxonomy(), SHIPPED.classification(), Map.of("generated", processor),
                 Map.of("generated", destination), "generated");

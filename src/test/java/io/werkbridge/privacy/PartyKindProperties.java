@@ -53,7 +53,7 @@ class PartyKindProperties {
         DestinationPolicy.UnknownParties unknownParties = sample.person() && unknownAsOrganization
                 ? DestinationPolicy.UnknownParties.ORGANIZATION : DestinationPolicy.UnknownParties.PERSON;
         DataProcessor processor = new DataProcessor("generated", "Generated GmbH", "Weg 1", "DE", "test", new DataProcessor.Contract(
-                "SAMPLE", true, null, null, "active"), "eu-eea", List.of("test"), PERSONAL);
+                "SAMPLE", true, null, null, "active"), "eu-eea", false, List.of("test"), PERSONAL);
         DestinationPolicy destination = new DestinationPolicy("generated", "generated", "test", "test", actions, unknownParties);
         PrivacyPolicy policy = new PrivacyPolicy(SHIPPED.taxonomy(), SHIPPED.classification(), Map.of("generated", processor),
                 Map.of("generated", destination), "generated");

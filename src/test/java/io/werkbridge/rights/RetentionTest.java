@@ -47,7 +47,7 @@ class RetentionTest {
         vault = new PseudonymVault(jdbc, "retention-test-key-0123456789abcdef01".getBytes(StandardCharsets.UTF_8));
         contracts = new CustomerContracts(jdbc, clock);
         RetentionProperties properties = new RetentionProperties(Period.ofYears(1), Period.ofDays(30), Period.ofMonths(6), Period.ofDays(90), false);
-        retention = new RetentionService(properties, log, vault, contracts, null, List.of(), jdbc, clock);
+        retention = new RetentionService(properties, log, vault, contracts, cutoff -> List.of(), jdbc, clock);
     }
 
     private void disclose(Instant at) {

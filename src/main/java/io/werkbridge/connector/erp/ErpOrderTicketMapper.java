@@ -2,6 +2,7 @@ package io.werkbridge.connector.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.connector.erp.services.Address;
+import io.werkbridge.connector.erp.services.Attachment;
 import io.werkbridge.connector.erp.services.CreateSalesOrder;
 import io.werkbridge.connector.erp.services.CreateServiceTicket;
 import io.werkbridge.connector.erp.services.DocumentAck;
@@ -12,6 +13,7 @@ import io.werkbridge.messaging.HubHeaders;
 import io.werkbridge.messaging.IdempotentDelivery;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.InvalidCanonicalMessageException;
+import java.util.Base64;
 import java.util.List;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -77,7 +79,29 @@ public final class ErpOrderTicketMapper {
         ticket.setPriority(text(body, "priority"));
         String preferred = text(body, "preferredDate");
         ticket.setPreferredDate(preferred == null ? null : date(preferred));
+        JsonNode attachments = body.path("attachments");
+        attachments.path("photos").forEach(a -> ticket.getAttachment().add(attachment("photo", a)));
+        attachments.path("videos").forEach(a -> ticket.getAttachment().add(attachment("video", a)));
         return ticket;
+    }
+
+    /** A photo or video with what the gate left of it; the content is decoded base64, never looked into. */
+    private static Attachment attachment(String kind, JsonNode in) {
+        Attachment out = new Attachment();
+        out.setKind(kind);
+        out.setFileName(text(in, "fileName"));
+        out.setMediaType(text(in, "mediaType"));
+        out.setSize(in.hasNonNull("size") ? in.get("size").asLong() : null);
+        out.setSha256(text(in, "sha256"));
+        String takenAt = text(in, "takenAt");
+        out.setTakenAt(takenAt == null ? null : DATATYPES.newXMLGregorianCalendar(takenAt));
+        String content = text(in, "content");
+        try {
+            out.setContent(content == null ? null : Base64.getDecoder().decode(content));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCanonicalMessageException(List.of("$.body.attachments: a " + kind + "'s content is not base64"));
+        }
+        return out;
     }
 
     /**

@@ -8,10 +8,18 @@ import java.util.Set;
 
 /**
  * What an agent's {@code /probe} says about one device: its identity (the {@code Device} element's name and uuid
- * and its {@code Description}'s manufacturer, model and serial number) and the ids and names of its data items.
+ * and its {@code Description}'s manufacturer, model and serial number), the ids and names of its data items, and
+ * which of them the probe declares to be about a person ({@code personalItems}: id and name of each such item →
+ * the probe's words that say so, e.g. {@code type USER, subType SET_UP}).
  */
 public record DevicesDocument(String instanceId, Instant createdAt, String name, String uuid, String manufacturer,
-                              String model, String serialNumber, Set<String> dataItems) {
+                              String model, String serialNumber, Set<String> dataItems,
+                              Map<String, String> personalItems) {
+
+    public DevicesDocument {
+        dataItems = Set.copyOf(dataItems);
+        personalItems = Map.copyOf(personalItems);
+    }
 
     /** The device's identity as source values named {@code device.<attribute>}; absent attributes are left out. */
     public Map<String, String> identity() {

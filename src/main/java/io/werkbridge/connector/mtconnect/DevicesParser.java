@@ -4,8 +4,11 @@ import io.werkbridge.model.InvalidSourceDataException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -14,12 +17,16 @@ import javax.xml.stream.XMLStreamReader;
  * Reads an MTConnect Devices document ({@code MTConnectDevices}, any version of the
  * {@code urn:mtconnect.org:MTConnectDevices:*} namespace), the answer to {@code /probe}, with StAX. As for Streams
  * documents a DTD is refused, so no entity is expanded or fetched. The device is chosen by name or uuid; without a
- * name the document must describe exactly one device.
+ * name the document must describe exactly one device. The probe's own metadata says which data items are about a
+ * person ({@link #personal}): the hub treats them as personal data, whatever a machine file calls them.
  */
 public final class DevicesParser {
 
     private static final String DEVICES_NS = "urn:mtconnect.org:MTConnectDevices:";
     private static final int MAX_DATA_ITEMS = 10_000;
+    private static final String USER = "USER";
+    private static final String PERSONNEL = "Personnel";
+    private static final Pattern TOKEN = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     /**
      * @param device the device name or uuid, or null when the agent serves one device
@@ -37,6 +44,7 @@ public final class DevicesParser {
         int devices = 0;
         int depth = 0;
         int deviceDepth = -1;
+        int personnelDepth = -1;
         Found found = null;
         Found current = null;
         while (reader.hasNext()) {
@@ -48,6 +56,9 @@ public final class DevicesParser {
                 if (depth == deviceDepth) {
                     deviceDepth = -1;
                     current = null;
+                }
+                if (depth == personnelDepth) {
+                    personnelDepth = -1;
                 }
                 depth--;
                 continue;
@@ -79,12 +90,25 @@ public final class DevicesParser {
                 current.manufacturer = reader.getAttributeValue(null, "manufacturer");
                 current.model = reader.getAttributeValue(null, "model");
                 current.serialNumber = reader.getAttributeValue(null, "serialNumber");
+            } else if (current != null && PERSONNEL.equals(local) && personnelDepth < 0) {
+                personnelDepth = depth;
             } else if (current != null && "DataItem".equals(local)) {
                 if (current.dataItems.size() >= MAX_DATA_ITEMS) {
                     throw new InvalidSourceDataException("agent /probe response has more than " + MAX_DATA_ITEMS + " data items");
                 }
-                add(current.dataItems, reader.getAttributeValue(null, "id"));
-                add(current.dataItems, reader.getAttributeValue(null, "name"));
+                String id = reader.getAttributeValue(null, "id");
+                String name = reader.getAttributeValue(null, "name");
+                add(current.dataItems, id);
+                add(current.dataItems, name);
+                String person = personal(reader.getAttributeValue(null, "type"), reader.getAttributeValue(null, "subType"),
+                        personnelDepth >= 0);
+                if (person != null) {
+                    for (String key : new String[] {id, name}) {
+                        if (key != null && !key.isBlank()) {
+                            current.personalItems.put(key, person);
+                        }
+                    }
+                }
             }
         }
         if (instanceId == null || instanceId.isBlank() || instanceId.length() > 64) {
@@ -100,7 +124,25 @@ public final class DevicesParser {
                     + " devices; name the device in the machine file");
         }
         return new DevicesDocument(instanceId, createdAt, found.name, found.uuid, found.manufacturer, found.model,
-                found.serialNumber, Set.copyOf(found.dataItems));
+                found.serialNumber, found.dataItems, found.personalItems);
+    }
+
+    /**
+     * Why the probe makes a data item personal, or null. MTConnect's {@code USER} type is "the identifier of the
+     * person currently responsible for operating the piece of equipment" (subTypes {@code OPERATOR},
+     * {@code MAINTENANCE}, {@code SET_UP}, and any later one: the type alone decides), and a {@code Personnel}
+     * component organizes the data of the people who work at the equipment, so every item inside it is about a
+     * person whatever its type. The words come from the probe's schema attributes; anything else is not echoed.
+     */
+    static String personal(String type, String subType, boolean inPersonnel) {
+        String reason = null;
+        if (USER.equals(type)) {
+            reason = "type USER" + (subType == null ? "" : ", subType " + (TOKEN.matcher(subType).matches() ? subType : "(not a schema word)"));
+        }
+        if (inPersonnel) {
+            reason = (reason == null ? "" : reason + ", ") + "inside a Personnel component";
+        }
+        return reason;
     }
 
     private static void checkRoot(XMLStreamReader reader) {
@@ -136,6 +178,7 @@ public final class DevicesParser {
         private String model;
         private String serialNumber;
         private final Set<String> dataItems = new LinkedHashSet<>();
+        private final Map<String, String> personalItems = new LinkedHashMap<>();
 
         Found(String name, String uuid) {
             this.name = name;

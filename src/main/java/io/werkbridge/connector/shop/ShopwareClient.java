@@ -60,6 +60,19 @@ public final class ShopwareClient {
         }
     }
 
+    /**
+     * Changes only the fields the partial update carries ({@code PATCH /api/customer/{id}}). A customer the shop does
+     * not know (404) cannot be created from part of it: that is an error, so the message is parked with the reason.
+     */
+    public void patch(String customerId, ObjectNode changes, String idempotencyKey) {
+        int status = call("PATCH", CUSTOMER_PATH + "/" + customerId, changes, idempotencyKey);
+        if (status == 404) {
+            throw new ShopApiException("the shop does not know the customer of a partial update (PATCH "
+                    + CUSTOMER_PATH + "/{id} answered 404); it is created by a full upsert (the ERP's next full send)");
+        }
+        require(status, "PATCH " + CUSTOMER_PATH + "/{id}");
+    }
+
     /** Deletes the customer; one the shop does not know (404) counts as deleted. */
     public void delete(String customerId, String idempotencyKey) {
         int status = call("DELETE", CUSTOMER_PATH + "/" + customerId, null, idempotencyKey);

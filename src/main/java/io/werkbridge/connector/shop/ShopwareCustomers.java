@@ -36,9 +36,22 @@ public final class ShopwareCustomers {
     /** @param body the body of a filtered canonical customer (an object) */
     public static ObjectNode customer(JsonNode body) {
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
+        text(out, "customerNumber", body.path("customerNumber"));
+        return fields(body, out);
+    }
+
+    /**
+     * A partial update: only what the canonical patch carries, in the same places as {@link #customer}; the customer
+     * number is the shop id already (in the URL) and is not repeated. The billing address keeps its id, which the
+     * shop needs to know which address the change is for.
+     */
+    public static ObjectNode customerPatch(JsonNode body) {
+        return fields(body, CanonicalJson.mapper().createObjectNode());
+    }
+
+    private static ObjectNode fields(JsonNode body, ObjectNode out) {
         JsonNode company = body.path("company");
         JsonNode contact = body.path("contacts").path(0);
-        text(out, "customerNumber", body.path("customerNumber"));
         text(out, "company", company.path("name"));
         if (hasText(company.path("vatId"))) {
             out.putArray("vatIds").add(company.path("vatId").asText());
@@ -57,7 +70,7 @@ public final class ShopwareCustomers {
         text(address, "zipcode", postal.path("postalCode"));
         text(address, "city", postal.path("city"));
         text(address, "countryIso", postal.path("country"));
-        text(address, "phoneNumber", contact.path("phone"));
+        text(address, "phoneNumber", hasText(contact.path("phone")) ? contact.path("phone") : company.path("phone"));
         if (!address.isEmpty() && hasText(body.path("customerNumber"))) {
             out.set("defaultBillingAddress", address.put("id", billingAddressId(body.path("customerNumber").asText())));
         }

@@ -7,7 +7,8 @@ import org.apache.camel.Processor;
 
 /**
  * Delivers one filtered canonical customer message to the shop's admin API: an upsert becomes PATCH (or POST when
- * the shop does not know the customer), a delete becomes DELETE. The message id travels as {@code Idempotency-Key}.
+ * the shop does not know the customer), a patch (a partial update) becomes PATCH with only the delivered fields, a
+ * delete becomes DELETE. The message id travels as {@code Idempotency-Key}.
  */
 final class ShopwareDelivery implements Processor {
 
@@ -35,8 +36,11 @@ final class ShopwareDelivery implements Processor {
         }
         String customerId = ShopwareCustomers.customerId(customerNumber);
         String messageId = envelope.path("messageId").asText(null);
-        if ("delete".equals(envelope.path("operation").asText())) {
+        String operation = envelope.path("operation").asText();
+        if ("delete".equals(operation)) {
             client.delete(customerId, messageId);
+        } else if ("patch".equals(operation)) {
+            client.patch(customerId, ShopwareCustomers.customerPatch(body), messageId);
         } else {
             client.upsert(customerId, ShopwareCustomers.customer(body), messageId);
         }

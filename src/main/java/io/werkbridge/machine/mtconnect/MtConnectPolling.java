@@ -5,11 +5,13 @@ import io.werkbridge.connector.mtconnect.MtConnectAgent;
 import io.werkbridge.connector.mtconnect.Observation;
 import io.werkbridge.connector.mtconnect.StreamsDocument;
 import io.werkbridge.machine.Connection;
+import io.werkbridge.machine.MachineConfigException;
 import io.werkbridge.machine.MachineDefinition;
 import io.werkbridge.machine.MachineEvents;
 import io.werkbridge.machine.MachineRegistry;
 import io.werkbridge.machine.MachineStatusBoard;
 import io.werkbridge.machine.MappingRule;
+import io.werkbridge.machine.PersonalSources;
 import io.werkbridge.machine.SourceValue;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.InvalidSourceDataException;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code /sample?from=<nextSequence>&count=N}. The probe's Devices document gives the device's identity (sources
  * {@code device.name}, {@code device.uuid}, {@code device.manufacturer}, {@code device.model},
  * {@code device.serialNumber}, e.g. mapped to a commissioning event) and its data items, against which the
- * machine's mapping is checked (a source the device does not have is reported once per probe).
+ * machine's mapping is checked (a source the device does not have is reported once per probe; a data item the probe
+ * declares to be about a person may only be mapped to the operator, else the machine is refused, see
+ * {@link PersonalSources}; a restarted hub reads the probe again before it resumes).
  * The agent's instanceId and the next sequence are committed to the database after the poll's events are
  * published, so a restarted hub resumes where it stopped: no gap, and no duplicate message ids (an event read
  * again after a crash between publishing and committing keeps its message id, derived from instanceId and
@@ -46,6 +52,8 @@ public final class MtConnectPolling {
     private final MachineStatusBoard status;
     private final MtConnectAgent agent;
     private final MtConnectStateStore store;
+    /** Machines whose mapping this hub has checked against the agent's current probe. */
+    private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
     public MtConnectPolling(MachineRegistry machines, MachineEvents events, MachineStatusBoard status,
                             MtConnectAgent agent, MtConnectStateStore store) {
@@ -66,6 +74,9 @@ public final class MtConnectPolling {
             read = read(machine, connection, before);
         } catch (IOException | InvalidSourceDataException e) {
             failed(machineId, reason(e));
+            return MtConnectBatch.failed(machineId);
+        } catch (MachineConfigException e) {
+            refused(machineId, e);
             return MtConnectBatch.failed(machineId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,6 +115,10 @@ public final class MtConnectPolling {
         if (before.isEmpty()) {
             return current(machine, c);
         }
+        if (!checked.contains(machine.id())) {
+            // a restarted hub resumes from the stored position, but never without having checked the probe
+            probe(machine, c);
+        }
         long from = before.get().nextSequence();
         StreamsDocument sample = agent.sample(c.agent(), c.device(), from, c.count(), c.timeout());
         Read read = new Read(null, sample);
@@ -136,6 +151,23 @@ public final class MtConnectPolling {
     }
 
     private Read current(MachineDefinition machine, Connection.MtConnect c) throws IOException, InterruptedException {
+        DevicesDocument device = probe(machine, c);
+        StreamsDocument current = agent.current(c.agent(), c.device(), c.timeout());
+        if (current.isError()) {
+            throw new IOException("agent refused /current with " + current.errorCodes());
+        }
+        return new Read(device, current);
+    }
+
+    /**
+     * Reads the probe and checks the mapping against it: sources the device does not have are reported; a data item
+     * the probe declares personal mapped anywhere but to the operator refuses the machine (nothing of it is read
+     * until a probe passes).
+     *
+     * @throws MachineConfigException naming the machine, the data item and the rule
+     */
+    private DevicesDocument probe(MachineDefinition machine, Connection.MtConnect c) throws IOException, InterruptedException {
+        checked.remove(machine.id());
         DevicesDocument device = agent.probe(c.agent(), c.device(), c.timeout());
         List<String> unknown = machine.mapping().stream().map(MappingRule::source)
                 .filter(source -> !source.startsWith(DEVICE_SOURCE) && !device.dataItems().contains(source)).toList();
@@ -143,11 +175,12 @@ public final class MtConnectPolling {
             LOG.warn("machine {}: mapping sources {} are not data items of the device in the agent's /probe",
                     machine.id(), unknown);
         }
-        StreamsDocument current = agent.current(c.agent(), c.device(), c.timeout());
-        if (current.isError()) {
-            throw new IOException("agent refused /current with " + current.errorCodes());
+        List<String> refusals = PersonalSources.refusals(machine, device.personalItems(), "the agent's /probe");
+        if (!refusals.isEmpty()) {
+            throw new MachineConfigException(refusals);
         }
-        return new Read(device, current);
+        checked.add(machine.id());
+        return device;
     }
 
     /** The device's identity as source values (only those the machine maps), stable per agent instance. */
@@ -183,6 +216,16 @@ public final class MtConnectPolling {
             values.add(new SourceValue(source, value, o.timestamp(), document.instanceId() + ":" + o.sequence()));
         }
         return values;
+    }
+
+    /** A refused mapping is an error of the machine file: logged once per streak, shown as the machine's last error. */
+    private void refused(String machineId, MachineConfigException e) {
+        boolean first = !status.snapshot(machineId).failing();
+        String reason = String.join("; ", e.problems());
+        status.connectionFailed(machineId, reason);
+        if (first) {
+            LOG.error("machine {}: {}; nothing of this machine is read until its file is corrected", machineId, reason);
+        }
     }
 
     private void failed(String machineId, String reason) {

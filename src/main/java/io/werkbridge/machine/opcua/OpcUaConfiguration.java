@@ -1,5 +1,7 @@
 package io.werkbridge.machine.opcua;
 
+import io.werkbridge.machine.MachineRegistry;
+import io.werkbridge.machine.MachineStatusBoard;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +13,10 @@ public class OpcUaConfiguration {
     @Bean
     OpcUaValues opcUaValues() {
         return new OpcUaValues(Clock.systemUTC());
+    }
+
+    @Bean
+    OpcUaPersonalNodes opcUaPersonalNodes(MachineRegistry machines, MachineStatusBoard status) {
+        return new OpcUaPersonalNodes(machines, status);
     }
 }

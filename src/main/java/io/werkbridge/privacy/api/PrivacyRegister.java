@@ -51,9 +51,9 @@ final class PrivacyRegister {
      * @param noHubFlowReason why the hub sends it nothing, with {@value #NO_HUB_FLOW}
      */
     record ProcessorEntry(String id, String name, String address, String country, String role,
-                          DataProcessor.Contract contract, String transferMechanism, List<String> purposes,
-                          List<String> categories, List<String> destinations, List<String> flows, String hubFlow,
-                          String noHubFlowReason) {
+                          DataProcessor.Contract contract, String transferMechanism, boolean dataPrivacyFramework,
+                          List<String> purposes, List<String> categories, List<String> destinations, List<String> flows,
+                          String hubFlow, String noHubFlowReason) {
     }
 
     static List<DestinationEntry> destinations(PrivacyPolicy policy, Map<String, List<GatedRoute>> routes) {
@@ -74,7 +74,7 @@ final class PrivacyRegister {
                             .distinct().sorted().toList();
                     String hubFlow = p.noHubFlow() != null ? NO_HUB_FLOW : flows.isEmpty() ? NO_ROUTE : ROUTED;
                     return new ProcessorEntry(p.id(), p.name(), p.address(), p.country(), p.role(), p.contract(),
-                            p.transferMechanism(), p.purposes(), p.categories(), destinations, flows, hubFlow, p.noHubFlow());
+                            p.transferMechanism(), p.dataPrivacyFramework(), p.purposes(), p.categories(), destinations, flows, hubFlow, p.noHubFlow());
                 })
                 .toList();
     }

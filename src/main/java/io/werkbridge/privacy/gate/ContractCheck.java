@@ -1,17 +1,12 @@
 package io.werkbridge.privacy.gate;
 
 import io.werkbridge.privacy.policy.DataProcessor;
+import io.werkbridge.privacy.policy.TransferCountries;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
 
 /** Whether a processor's contract lets personal data flow today. */
 final class ContractCheck {
-
-    /** EU and EEA member states: no transfer mechanism needed. */
-    private static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
-            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
-    private static final Set<String> MECHANISMS = Set.of("eu-eea", "adequacy", "scc");
 
     private ContractCheck() {
     }
@@ -29,9 +24,9 @@ final class ContractCheck {
         if (contract.validTo() != null && today.isAfter(contract.validTo())) {
             return Optional.of("the contract of " + who + " expired on " + contract.validTo());
         }
-        if (!EU_EEA.contains(processor.country()) && !MECHANISMS.contains(processor.transferMechanism())) {
+        if (!TransferCountries.isEuEea(processor.country()) && !TransferCountries.hasMechanism(processor)) {
             return Optional.of(who + " is in a third country (" + processor.country()
-                    + ") without a transfer mechanism (adequacy decision or standard contractual clauses)");
+                    + ") without a transfer mechanism (adequacy decision, standard contractual clauses or binding corporate rules)");
         }
         return Optional.empty();
     }

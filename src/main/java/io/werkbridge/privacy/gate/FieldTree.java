@@ -18,6 +18,7 @@ final class FieldTree {
     /** The index of the party this field belongs to in the type's party list, or -1. */
     private int party = -1;
     private int personCategory = -1;
+    private int scanCategory = -1;
 
     /**
      * @param indexOf the gate's number of each category, so the walk looks actions up in an array
@@ -25,6 +26,7 @@ final class FieldTree {
     static FieldTree of(TypeClassification classification, ToIntFunction<String> indexOf) {
         FieldTree root = new FieldTree();
         classification.fields().forEach((path, category) -> root.node(path).category = indexOf.applyAsInt(category));
+        classification.scan().forEach((path, category) -> root.node(path).scanCategory = indexOf.applyAsInt(category));
         for (int p = 0; p < classification.parties().size(); p++) {
             int party = p;
             classification.parties().get(p).asPerson().forEach((path, category) -> {
@@ -72,5 +74,13 @@ final class FieldTree {
      */
     int category(boolean[] persons) {
         return party >= 0 && persons[party] ? personCategory : category;
+    }
+
+    /**
+     * The gate's number of the category a text value of this node's subtree takes when the free-text finder flags
+     * it, or -1 when the subtree is not scanned.
+     */
+    int scanCategory() {
+        return scanCategory;
     }
 }

@@ -35,14 +35,30 @@ public final class JdbcSubjectRestrictions implements SubjectRestrictions {
                 : Optional.of("a data subject of this message has an active " + kinds.get(0) + " for purpose '" + purpose + "'");
     }
 
+    /** A restriction of its own, not tied to a request (operators' tools, tests); lifted by {@link #lift}. */
     public void add(String subjectRef, String purpose, Kind kind) {
-        jdbc.update("INSERT INTO subject_restriction (subject_ref, purpose, kind, created_at) VALUES (:s, :p, :k, :t)",
-                new MapSqlParameterSource("s", subjectRef).addValue("p", purpose).addValue("k", kind.id())
-                        .addValue("t", Timestamp.from(Instant.now())));
+        add(subjectRef, purpose, kind, null);
     }
 
+    /**
+     * Stores the restriction, objection or revocation of one request as a record of its own.
+     *
+     * @param subjectKey the subject by {@link SubjectKeys}: the customer number, or {@code customer/contact}
+     */
+    public void add(String subjectKey, String purpose, Kind kind, String requestId) {
+        jdbc.update("INSERT INTO subject_restriction (subject_ref, purpose, kind, created_at, request_id) VALUES (:s, :p, :k, :t, :r)",
+                new MapSqlParameterSource("s", subjectKey).addValue("p", purpose).addValue("k", kind.id())
+                        .addValue("t", Timestamp.from(Instant.now())).addValue("r", requestId));
+    }
+
+    /** Lifts the records of one request; another request's for the same subject and purpose still holds. */
+    public int liftRequest(String requestId) {
+        return jdbc.update("DELETE FROM subject_restriction WHERE request_id = :r", new MapSqlParameterSource("r", requestId));
+    }
+
+    /** Lifts the restrictions stored without a request ({@link #add(String, String, Kind)}); a request's stay. */
     public int lift(String subjectRef, String purpose, Kind kind) {
-        return jdbc.update("DELETE FROM subject_restriction WHERE subject_ref = :s AND purpose = :p AND kind = :k",
+        return jdbc.update("DELETE FROM subject_restriction WHERE subject_ref = :s AND purpose = :p AND kind = :k AND request_id IS NULL",
                 new MapSqlParameterSource("s", subjectRef).addValue("p", purpose).addValue("k", kind.id()));
     }
 

@@ -32,9 +32,10 @@ import java.util.function.ToIntFunction;
  * <p>The gate keeps no state between calls (only the policy and what it derived from it at construction), but it
  * is not free of I/O: before personal data may leave for a destination it asks its {@link SubjectRestrictions}
  * (in the hub a query of the {@code subject_restriction} table), and the {@code tokenize} action goes through
- * {@link ValueOperators} to the pseudonym vault, which stores a new token in the database. Both happen for
- * {@link #filter} and {@link #explain} alike (a preview of a tokenized field stores its token as a delivery would);
- * {@link #operatorView} does neither, as it only masks.
+ * {@link ValueOperators} to the pseudonym vault, which stores a new token in the database. The restriction check
+ * happens for {@link #filter} and {@link #explain} alike; a preview ({@link #explain}) only looks tokens up and
+ * stores none (a value without a token gets a fresh, unstored one); {@link #operatorView} does neither, as it only
+ * masks.
  */
 public final class PrivacyGate {
 
@@ -132,9 +133,30 @@ public final class PrivacyGate {
     }
 
     private GateResult filter(String destinationId, ObjectNode envelope, boolean explain) {
-        DestinationPolicy destination = policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
+        return filter(destination(destinationId), resolvedActions.get(destinationId), envelope, explain, true, true);
+    }
+
+    /**
+     * Filters a data-subject rights message (a correction, an erasure or restriction notice) for a recipient, in
+     * place, exactly as a delivery: same actions, same contract check. Only the subject's restriction does not hold
+     * it, because telling the recipient about the subject's rights is what the restriction itself requires (Art. 19).
+     */
+    public GateResult filterRightsNotice(String destinationId, ObjectNode envelope) {
+        return filter(destination(destinationId), resolvedActions.get(destinationId), envelope, false, true, false);
+    }
+
+    /**
+     * The data subjects of a canonical envelope by {@link SubjectKeys}: the owner (customer number) and
+     * {@code owner/person} for every person whose data it carries. Reads only; for finding messages about a subject.
+     */
+    public Set<String> subjectKeys(ObjectNode envelope) {
+        TypePlan plan = plans.get(envelope.path("type").asText());
+        return plan == null ? Set.of() : SubjectKeys.find(envelope.path("body"), plan.subjects()).all();
+    }
+
+    private DestinationPolicy destination(String destinationId) {
+        return policy.destination(destinationId).orElseThrow(() -> new PrivacyGateException(
                 "unknown destination '" + destinationId + "': add it to destinations.yml or fix the route"));
-        return filter(destination, resolvedActions.get(destinationId), envelope, explain, true);
     }
 
     /**
@@ -143,7 +165,7 @@ public final class PrivacyGate {
      * dropped and reported. Nothing is disclosed and no hold applies: the view never leaves the hub's operators.
      */
     public GateResult operatorView(ObjectNode envelope) {
-        return filter(operatorView, resolvedActions.get(OPERATOR_VIEW), envelope, false, false);
+        return filter(operatorView, resolvedActions.get(OPERATOR_VIEW), envelope, false, false, false);
     }
 
     private static DestinationPolicy operatorViewDestination(Taxonomy taxonomy) {
@@ -155,7 +177,7 @@ public final class PrivacyGate {
     }
 
     private GateResult filter(DestinationPolicy destination, Action[] actions, ObjectNode envelope, boolean explain,
-                              boolean failClosed) {
+                              boolean failClosed, boolean holdRestricted) {
         String type = envelope.path("type").asText();
         TypePlan plan = plans.get(type);
         if (plan == null) {
@@ -174,7 +196,10 @@ public final class PrivacyGate {
                 party.names().forEach(path -> collect(body, path, 0, names));
             }
         }
-        Walk walk = new Walk(actions, persons, new RecordContext(names, subjects), explain);
+        // who each value belongs to is read before the walk changes the ids (a hashed contact id is no key)
+        SubjectKeys.Found keys = SubjectKeys.find(body, plan.subjects());
+        Walk walk = new Walk(actions, persons, new RecordContext(names, keys.owners().isEmpty() ? subjects : keys.owners()),
+                keys.persons(), explain);
         Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -193,7 +218,7 @@ public final class PrivacyGate {
             replace(field, fields, filtered);
         }
         if (failClosed && walk.discloses()) {
-            holdIfNotAllowed(destination, subjects);
+            holdIfNotAllowed(destination, holdRestricted ? keys.all() : Set.of());
         }
         return walk.result(envelope, destination, subjects);
     }
@@ -272,7 +297,10 @@ public final class PrivacyGate {
 
     /** State of one filtering pass. */
     private final class Walk {
-        private final RecordContext record;
+        /** The record as the value at hand sees it: its subjects change inside an object holding a person's data. */
+        private RecordContext record;
+        /** The objects holding a person's data (a contact, a technician), with that person's subject keys. */
+        private final Map<JsonNode, Set<String>> personKeys;
         private final Action[] actions;
         /** Per party of the type, whether it is treated as a natural person in this pass. */
         private final boolean[] persons;
@@ -282,8 +310,9 @@ public final class PrivacyGate {
         private final ActionType[] taken;
         private final Set<String> unclassified = new LinkedHashSet<>();
 
-        Walk(Action[] actions, boolean[] persons, RecordContext record, boolean explain) {
+        Walk(Action[] actions, boolean[] persons, RecordContext record, Map<JsonNode, Set<String>> personKeys, boolean explain) {
             this.record = record;
+            this.personKeys = personKeys;
             this.actions = actions;
             this.persons = persons;
             this.explain = explain;
@@ -310,17 +339,26 @@ public final class PrivacyGate {
         }
 
         ObjectNode object(ObjectNode node, FieldTree tree, FieldPath path) {
+            RecordContext outer = record;
+            Set<String> person = personKeys.get(node);
+            if (person != null) {
+                record = record.of(person);
+            }
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 replace(field, fields, child(path.field(field.getKey()), field.getValue(), tree == null ? null : tree.child(field.getKey())));
             }
+            record = outer;
             return node;
         }
 
         private JsonNode child(FieldPath path, JsonNode value, FieldTree tree) {
             if (tree != null && tree.category() >= 0) {
-                return apply(path, tree.category(persons), value);
+                int category = tree.category(persons);
+                return tree.scanCategory() >= 0 && actions[category].type() != ActionType.DROP
+                        ? scanned(path, category, tree.scanCategory(), value)
+                        : apply(path, category, value);
             }
             if (value.isObject()) {
                 return object((ObjectNode) value, tree, path);
@@ -345,6 +383,39 @@ public final class PrivacyGate {
             return null;
         }
 
+        /**
+         * A free-form subtree: each text value the free-text finder flags is treated as the scan category (so the
+         * destination's action for free text applies: scrubbed, dropped, ...), every other value as the path's own.
+         * The decision per category shows in the disclosure record like any other.
+         */
+        private JsonNode scanned(FieldPath path, int category, int scanCategory, JsonNode value) {
+            if (value.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    replace(field, fields, scanned(path.field(field.getKey()), category, scanCategory, field.getValue()));
+                }
+                return value;
+            }
+            if (value.isArray()) {
+                ArrayNode array = (ArrayNode) value;
+                FieldPath elements = path.elements();
+                int kept = 0;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode filtered = scanned(elements, category, scanCategory, array.get(i));
+                    if (filtered != null) {
+                        array.set(kept++, filtered);
+                    }
+                }
+                while (array.size() > kept) {
+                    array.remove(array.size() - 1);
+                }
+                return array;
+            }
+            boolean flagged = value.isTextual() && operators.findsPersonalData(value.asText(), record);
+            return apply(path, flagged ? scanCategory : category, value);
+        }
+
         JsonNode apply(FieldPath path, int category, JsonNode value) {
             Action action = actions[category];
             taken[category] = action.type(); // a category has one action per destination
@@ -361,7 +432,7 @@ public final class PrivacyGate {
 
         private JsonNode transform(JsonNode value, Action action) {
             if (action.type() == ActionType.GENERALIZE && value.has("lat") && value.has("lon")) {
-                return operators.apply(action, value, record);
+                return operators.apply(action, value, record, explain);
             }
             if (value.isObject()) {
                 value.fields().forEachRemaining(f -> f.setValue(transform(f.getValue(), action)));
@@ -377,7 +448,7 @@ public final class PrivacyGate {
             if (value.isNull()) {
                 return value;
             }
-            return operators.apply(action, value, record);
+            return operators.apply(action, value, record, explain);
         }
 
         /** True when a personal category is about to leave in any form. */

@@ -23,6 +23,7 @@ public final class ValueOperators {
     private final KeyedHash hash;
     private final Pseudonymizer vault;
     private final PiiTextScanner scanner = new PiiTextScanner();
+    private final TokenShapes previewTokens = new TokenShapes();
 
     public ValueOperators(byte[] hashKey, Pseudonymizer vault) {
         this.hash = new KeyedHash(hashKey);
@@ -44,9 +45,19 @@ public final class ValueOperators {
         return hash.hash(value);
     }
 
+    /** Whether the free-text finder flags anything in {@code text} (the record's names included). */
+    boolean findsPersonalData(String text, RecordContext record) {
+        return !scanner.find(text, record.names()).isEmpty();
+    }
+
     JsonNode apply(Action action, JsonNode value, RecordContext record) {
+        return apply(action, value, record, false);
+    }
+
+    /** @param preview for a preview: {@code tokenize} stores nothing in the vault (see {@link #tokenize}) */
+    JsonNode apply(Action action, JsonNode value, RecordContext record, boolean preview) {
         return switch (action.type()) {
-            case TOKENIZE -> TextNode.valueOf(tokenize(value.asText(), record));
+            case TOKENIZE -> TextNode.valueOf(tokenize(value.asText(), record, preview));
             case MASK -> TextNode.valueOf(mask(value.asText(), action.keep()));
             case HASH -> TextNode.valueOf(hash(value.asText()));
             case TRUNCATE_IP -> TextNode.valueOf(IpTruncation.truncate(value.asText()));
@@ -56,12 +67,20 @@ public final class ValueOperators {
         };
     }
 
-    /** A vault token in the shape the value has, so the target's validation still accepts it. */
-    private String tokenize(String value, RecordContext record) {
+    /**
+     * A vault token in the shape the value has, so the target's validation still accepts it. A preview promises to
+     * record nothing: it shows the token the value already has, or a fresh one of the same shape that is never
+     * stored (a later delivery gets its own), so a preview never leaves a reversible entry in the vault.
+     */
+    private String tokenize(String value, RecordContext record, boolean preview) {
         if (vault == null) {
             throw new IllegalStateException("the tokenize action needs the pseudonym vault, which is not configured");
         }
-        return vault.tokenize(value, shapeOf(value), record.subjects());
+        TokenShapes.Shape shape = shapeOf(value);
+        if (preview) {
+            return vault.existingToken(value, shape).orElseGet(() -> previewTokens.token(value, shape));
+        }
+        return vault.tokenize(value, shape, record.subjects());
     }
 
     static TokenShapes.Shape shapeOf(String value) {

@@ -7,8 +7,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the schemas cannot say: every category a file names is in the taxonomy, a party's fields are personal when
- * the party is a person, and no destination receives more than its processor's contract allows.
+ * What the schemas cannot say: every category a file names is in the taxonomy, taxonomy and classification agree on
+ * what is personal ({@link PersonalDataCheck}), a party's fields are personal when the party is a person, no
+ * destination receives more than its processor's contract allows, and each processor's transfer mechanism fits its
+ * country ({@link TransferCountries}).
  */
 final class PolicyValidator {
 
@@ -28,12 +30,26 @@ final class PolicyValidator {
             requireCategory(taxonomy, c.keyCategory(), where + " key", problems);
             new TreeMap<>(c.fields()).forEach((field, category) -> requireCategory(taxonomy, category, where + " field '" + field + "'", problems));
             checkParties(taxonomy, c, where, problems);
+            new TreeMap<>(c.scan()).forEach((field, category) -> {
+                if (!c.fields().containsKey(field)) {
+                    problems.add(where + " scan '" + field + "': not a classified field of the type (scan names a path of fields)");
+                }
+                if (!taxonomy.contains(category)) {
+                    requireCategory(taxonomy, category, where + " scan '" + field + "'", problems);
+                } else if (!taxonomy.isPersonal(category) || !taxonomy.isFreeText(category)) {
+                    problems.add(where + " scan '" + field + "': category '" + category + "' must be personal free text,"
+                            + " as what the finder flags is personal data inside free text");
+                }
+            });
         });
         processors.values().forEach(p -> p.categories().forEach(category ->
                 requireCategory(taxonomy, category, PolicyLoader.PROCESSORS + ": processor '" + p.id() + "' categories", problems)));
         destinations.values().forEach(d -> new TreeSet<>(d.actions().keySet()).forEach(category ->
                 requireCategory(taxonomy, category, PolicyLoader.DESTINATIONS + ": destination '" + d.id() + "' action", problems)));
+        PersonalDataCheck.check(taxonomy, classification, problems);
         checkDestinationsAgainstContracts(taxonomy, processors, destinations, problems);
+        new TreeMap<>(processors).values().forEach(p -> TransferCountries.mismatch(p).ifPresent(why ->
+                problems.add(PolicyLoader.PROCESSORS + ": processor '" + p.id() + "' (country " + p.country() + ") " + why)));
     }
 
     /**
@@ -92,6 +108,12 @@ final class PolicyValidator {
                     .sorted()
                     .forEach(category -> problems.add(where + ": category '" + category
                             + "' is not free text, so scrub would pass its values unchanged; use mask, hash, tokenize or drop"));
+            taxonomy.categories().keySet().stream()
+                    .filter(taxonomy::isContent)
+                    .filter(category -> !Set.of(ActionType.ALLOW, ActionType.DROP).contains(d.actionFor(category, taxonomy).type()))
+                    .sorted()
+                    .forEach(category -> problems.add(where + ": category '" + category + "' is opaque content (a photo or video), "
+                            + "which the hub never inspects: allow or drop it, not " + d.actionFor(category, taxonomy).type().id()));
             if (DestinationPolicy.CONTROLLER.equals(d.processor())) {
                 return;
             }

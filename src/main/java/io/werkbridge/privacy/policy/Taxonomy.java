@@ -23,6 +23,12 @@ public record Taxonomy(Map<String, DataCategory> categories) {
         return category != null && category.freeText();
     }
 
+    /** Opaque content (photos, videos): passed whole or dropped, never read. */
+    public boolean isContent(String key) {
+        DataCategory category = categories.get(key);
+        return category != null && category.content();
+    }
+
     /** True when {@code key} is {@code ancestor} or lies below it. */
     public static boolean within(String key, String ancestor) {
         return key.equals(ancestor) || key.startsWith(ancestor + ".");

@@ -11,18 +11,22 @@ import java.util.Map;
  * @param keyCategory category of the envelope key ({@code key} in classification.yml)
  * @param subjectPaths body paths whose values identify data subjects, recorded in the disclosure log ({@code subjects})
  * @param parties the type's party objects, whose fields take other categories when the party is a natural person
+ * @param scan classified body paths whose text is free-form although their category is not ({@code scan}): each
+ *             text value below such a path is searched by the free-text PII finder, and a value with a finding takes
+ *             the given (personal, free-text) category instead of the path's own
  */
 public record TypeClassification(@JsonProperty("key") String keyCategory, @JsonProperty("subjects") List<String> subjectPaths,
-                                 Map<String, String> fields, List<Party> parties) {
+                                 Map<String, String> fields, List<Party> parties, @JsonProperty("scan") Map<String, String> scan) {
 
     public TypeClassification {
         subjectPaths = List.copyOf(subjectPaths);
         fields = Map.copyOf(fields);
         parties = parties == null ? List.of() : List.copyOf(parties);
+        scan = scan == null ? Map.of() : Map.copyOf(scan);
     }
 
     public TypeClassification(String keyCategory, List<String> subjectPaths, Map<String, String> fields) {
-        this(keyCategory, subjectPaths, fields, List.of());
+        this(keyCategory, subjectPaths, fields, List.of(), Map.of());
     }
 
     /**

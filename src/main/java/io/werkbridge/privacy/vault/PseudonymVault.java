@@ -65,6 +65,7 @@ public final class PseudonymVault implements Pseudonymizer {
         String hash = valueHash.hash(shape.name() + ":" + value);
         Optional<String> existing = find(shape, hash);
         if (existing.isPresent()) {
+            link(existing.get(), subjectRefs);
             return existing.get();
         }
         String token = shapes.token(value, shape);
@@ -78,8 +79,27 @@ public final class PseudonymVault implements Pseudonymizer {
             });
             return token;
         } catch (DuplicateKeyException raced) {
-            return find(shape, hash).orElseThrow(() -> new IllegalStateException("pseudonym vault: token collision, retry the message"));
+            String found = find(shape, hash).orElseThrow(() -> new IllegalStateException("pseudonym vault: token collision, retry the message"));
+            link(found, subjectRefs);
+            return found;
         }
+    }
+
+    /** A value another subject shares keeps one token, linked to each subject, so erasing one leaves it to the other. */
+    private void link(String token, Set<String> subjectRefs) {
+        for (String ref : subjectRefs) {
+            try {
+                jdbc.update("INSERT INTO pseudonym_vault_subject (token, subject_ref) SELECT ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM pseudonym_vault_subject WHERE token = ? AND subject_ref = ?)", token, ref, token, ref);
+            } catch (DuplicateKeyException raced) {
+                // another delivery linked the same subject at the same moment: the link is there
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> existingToken(String value, TokenShapes.Shape shape) {
+        return find(shape, valueHash.hash(shape.name() + ":" + value));
     }
 
     @Override
@@ -88,11 +108,45 @@ public final class PseudonymVault implements Pseudonymizer {
         return cipher.stream().findFirst().map(stored -> decrypt(stored, token));
     }
 
-    /** Deletes the entries recorded for exactly this subject (their subject rows go with them). */
+    /**
+     * Forgets exactly one data subject: its link to each entry goes, and an entry goes once no subject is linked to it
+     * any more (a value two subjects share stays resolvable for the other). {@code subjectKey} is a gate subject key:
+     * the customer number for the customer's own values, {@code customer/person} for a contact's or technician's.
+     * Entries written before subject keys were linked to every subject of their record by bare id; a person's bare
+     * id never names anyone else, so an entry linked to it goes whole.
+     */
     @Override
-    public int forgetSubject(String subjectRef) {
-        return jdbc.update("DELETE FROM pseudonym_vault WHERE token IN (SELECT token FROM pseudonym_vault_subject WHERE subject_ref = ?)",
-                subjectRef);
+    public int forgetSubject(String subjectKey) {
+        int slash = subjectKey.indexOf('/');
+        String formerPerson = slash < 0 ? null : subjectKey.substring(slash + 1);
+        return transaction.execute(tx -> {
+            List<String> tokens = jdbc.queryForList("SELECT token FROM pseudonym_vault_subject WHERE subject_ref = ? OR subject_ref = ?",
+                    String.class, subjectKey, formerPerson);
+            int gone = formerPerson == null ? 0 : jdbc.update(
+                    "DELETE FROM pseudonym_vault WHERE token IN (SELECT token FROM pseudonym_vault_subject WHERE subject_ref = ?)", formerPerson);
+            jdbc.update("DELETE FROM pseudonym_vault_subject WHERE subject_ref = ?", subjectKey);
+            return gone + deleteUnlinked(tokens);
+        });
+    }
+
+    /**
+     * Forgets a customer and every person of it (the contract ended): each entry linked to the customer, to one of
+     * its persons, or (entries written before subject keys) to the customer's bare number goes whole.
+     */
+    @Override
+    public int forgetCustomer(String customerNumber) {
+        String prefix = customerNumber + "/";
+        return jdbc.update("DELETE FROM pseudonym_vault WHERE token IN (SELECT token FROM pseudonym_vault_subject "
+                + "WHERE subject_ref = ? OR LEFT(subject_ref, ?) = ?)", customerNumber, prefix.length(), prefix);
+    }
+
+    private int deleteUnlinked(List<String> tokens) {
+        int deleted = 0;
+        for (String token : tokens.stream().distinct().toList()) {
+            deleted += jdbc.update("DELETE FROM pseudonym_vault WHERE token = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM pseudonym_vault_subject s WHERE s.token = pseudonym_vault.token)", token);
+        }
+        return deleted;
     }
 
     private Optional<String> find(TokenShapes.Shape shape, String hash) {

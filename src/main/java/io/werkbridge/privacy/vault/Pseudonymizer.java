@@ -12,6 +12,20 @@ public interface Pseudonymizer {
 
     Optional<String> detokenize(String token);
 
-    /** Deletes every token recorded for a data subject, so those tokens can no longer be reversed. */
-    int forgetSubject(String subjectRef);
+    /**
+     * The token a value already has, looked up without storing anything (previews, access exports); empty when the
+     * value has none (or the store cannot look values up).
+     */
+    default Optional<String> existingToken(String value, TokenShapes.Shape shape) {
+        return Optional.empty();
+    }
+
+
+    /** Forgets one data subject (a gate subject key), so its tokens can no longer be reversed; returns entries deleted. */
+    int forgetSubject(String subjectKey);
+
+    /** Forgets a customer and every person of it (contract ended); returns entries deleted. */
+    default int forgetCustomer(String customerNumber) {
+        return forgetSubject(customerNumber);
+    }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** IDoc XML (DEBMAS06, INVOIC02) and a UBL 2.1 invoice, written for the tests, mapped field by field; bad documents refused. */
-class ErpXmlMappingTest {
+public class ErpXmlMappingTest {
 
     private static final ErpXmlDocuments DOCUMENTS = new ErpXmlDocuments(new CanonicalValidator(), null, new IdocProperties(List.of()));
 
@@ -61,6 +61,74 @@ class ErpXmlMappingTest {
                    {"id":"18","firstName":"Max","lastName":"Beispiel","phone":"+49 521 5550 5678","function":"06"}],
                  "bankAccounts":[{"iban":"DE89370400440532013000","bic":"COBADEFFXXX","holder":"Beispiel Maschinenbau GmbH"}],
                  "paymentTerms":"ZB30"}"""));
+    }
+
+    /** A DEBMAS IDoc as SAP writes it: control record, then E1KNA1M with the given fields (and segments). */
+    public static String debmas(String idocType, String messageType, String docnum, String kna1) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <%1$s><IDOC BEGIN="1">
+                  <EDI_DC40 SEGMENT="1"><TABNAM>EDI_DC40</TABNAM><MANDT>100</MANDT><DOCNUM>%3$s</DOCNUM>
+                    <IDOCTYP>%1$s</IDOCTYP><MESTYP>%2$s</MESTYP><SNDPRN>S4HCLNT100</SNDPRN>
+                    <CREDAT>20261201</CREDAT><CRETIM>091500</CRETIM></EDI_DC40>
+                  <E1KNA1M SEGMENT="1">%4$s</E1KNA1M>
+                </IDOC></%1$s>""".formatted(idocType, messageType, docnum, kna1);
+    }
+
+    @Test
+    void debmasWithCountryOnlyIsAcceptedWithoutInventedAddressFields() throws IOException {
+        for (String type : List.of("DEBMAS05", "DEBMAS06", "DEBMAS07")) {
+            ErpDocument document = readOne(debmas(type, "DEBMAS", "0000000000000815",
+                    "<MSGFN>009</MSGFN><KUNNR>0000200001</KUNNR><LAND1>AT</LAND1><NAME1>Kleinbetrieb</NAME1>"));
+            assertThat(document.envelope().operation().name()).isEqualTo("UPSERT");
+            assertThat(document.envelope().body()).as(type).isEqualTo(CanonicalJson.read("""
+                    {"customerNumber":"200001","company":{"kind":"unknown","name":"Kleinbetrieb","address":{"country":"AT"}},
+                     "contacts":[],"bankAccounts":[]}"""));
+            assertThat(CanonicalJson.write(document.envelope())).doesNotContain("null");
+        }
+    }
+
+    @Test
+    void changeDebmasBecomesAPatchWithOnlyTheDeliveredFields() throws IOException {
+        ErpDocument document = readOne(debmas("DEBMAS06", "DEBMAS", "0000000000000816",
+                "<MSGFN>004</MSGFN><KUNNR>0000200002</KUNNR><TELF1>+49 30 5550 9876</TELF1>"));
+        assertThat(document.envelope().operation().name()).isEqualTo("PATCH");
+        assertThat(document.envelope().body()).isEqualTo(CanonicalJson.read(
+                "{\"customerNumber\":\"200002\",\"company\":{\"phone\":\"+49 30 5550 9876\"}}"));
+        assertThat(CanonicalJson.tree(document.envelope()).path("operation").asText()).isEqualTo("patch");
+    }
+
+    @Test
+    void reducedMessageTypeFieldsTheReductionLeftOutAreAbsent() throws IOException {
+        // BD53 reduction: fields not selected arrive as "/" (SAP's no-data sign); MSGFN 005 of a reduced type is a change
+        ErpDocument document = readOne(debmas("DEBMAS07", "ZDEBMAS", "0000000000000817",
+                "<MSGFN>005</MSGFN><KUNNR>0000200003</KUNNR><NAME1>/</NAME1><ORT01>Graz</ORT01><PSTLZ>/</PSTLZ>"
+                + "<STCEG>/</STCEG><E1KNVKM SEGMENT=\"1\"><MSGFN>005</MSGFN><PARNR>0000000031</PARNR><NAMEV>/</NAMEV>"
+                + "<SMTP_ADDR>neu@example.com</SMTP_ADDR></E1KNVKM>"
+                + "<E1KNVKM SEGMENT=\"1\"><MSGFN>003</MSGFN><PARNR>0000000032</PARNR></E1KNVKM>"));
+        assertThat(document.envelope().operation().name()).isEqualTo("PATCH");
+        assertThat(document.envelope().body()).isEqualTo(CanonicalJson.read("""
+                {"customerNumber":"200003","company":{"address":{"city":"Graz"}},
+                 "contacts":[{"id":"31","email":"neu@example.com"}]}"""));
+        // a reduced type's original (MSGFN 009) is a creation: the name is mandatory again
+        assertRefused(debmas("DEBMAS07", "ZDEBMAS", "0000000000000818",
+                "<MSGFN>009</MSGFN><KUNNR>0000200003</KUNNR><NAME1>/</NAME1>"), "E1KNA1M.NAME1 (company name)");
+    }
+
+    @Test
+    void theCompanyNameIsMandatoryForACreationOnly() {
+        assertRefused(debmas("DEBMAS06", "DEBMAS", "0000000000000819",
+                "<MSGFN>005</MSGFN><KUNNR>0000200004</KUNNR><LAND1>DE</LAND1>"), "E1KNA1M.NAME1 (company name) is missing");
+    }
+
+    @Test
+    void theMessageIdComesFromTheIdocNumberSoAResentIdocIsTheSameMessage() throws IOException {
+        String kna1 = "<MSGFN>004</MSGFN><KUNNR>0000200005</KUNNR><TELF1>+49 30 5550 1111</TELF1>";
+        String first = readOne(debmas("DEBMAS06", "DEBMAS", "0000000000004711", kna1)).envelope().messageId();
+        String resent = readOne(debmas("DEBMAS06", "DEBMAS", "0000000000004711", kna1)).envelope().messageId();
+        String other = readOne(debmas("DEBMAS06", "DEBMAS", "0000000000004712", kna1)).envelope().messageId();
+        assertThat(resent).isEqualTo(first).matches("[0-9a-f-]{36}");
+        assertThat(other).isNotEqualTo(first);
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class AgentDocuments {
 
     /** A Streams document (version 1.3 namespace) for device LT250 with the events given. */
     public static String streams(String instanceId, long first, long next, long last, String... events) {
+        return streamsOf("LT250", instanceId, first, next, last, events);
+    }
+
+    /** A Streams document (version 1.3 namespace) for a device with the events given. */
+    public static String streamsOf(String device, String instanceId, long first, long next, long last, String... events) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <MTConnectStreams xmlns:m="urn:mtconnect.org:MTConnectStreams:1.3" xmlns="urn:mtconnect.org:MTConnectStreams:1.3"
@@ -30,14 +35,14 @@ public final class AgentDocuments {
                   <Header creationTime="2026-11-20T10:00:00Z" sender="agent" instanceId="%s" version="1.3.0.18"
                       bufferSize="131072" nextSequence="%d" firstSequence="%d" lastSequence="%d"/>
                   <Streams>
-                    <DeviceStream name="LT250" uuid="lt250-0001">
+                    <DeviceStream name="%s" uuid="%s-uuid">
                       <ComponentStream component="Controller" name="controller" componentId="c1">
                         <Events>%s</Events>
                       </ComponentStream>
                     </DeviceStream>
                   </Streams>
                 </MTConnectStreams>
-                """.formatted(instanceId, next, first, last, Arrays.stream(events).collect(Collectors.joining()));
+                """.formatted(instanceId, next, first, last, device, device, Arrays.stream(events).collect(Collectors.joining()));
     }
 
     /**

@@ -242,12 +242,18 @@ class MtConnectPollingTest {
         MtConnectBatch again = restart().poll(IDENTIFIED);
         assertThat(again.events().get(0).messageId()).isEqualTo(commissioning.messageId());
 
-        // samples do not probe again
+        // a restarted hub reads the probe once before it resumes from the stored position (the mapping is checked
+        // against it, PersonalSources); its samples do not probe again
         stubSample(2, streams("A", 1, 3, 2, event("Execution", "exec", 2, "ACTIVE")));
         polling = restart();
         polling.commit(again);
+        MtConnectBatch resumed = polling.poll(IDENTIFIED);
+        assertThat(resumed.events()).extracting(e -> e.body().path("kind").asText()).containsExactly("status");
+        AGENT.verify(3, getRequestedFor(urlPathEqualTo("/LT250/probe")));
+        polling.commit(resumed);
+        stubSample(3, streams("A", 1, 4, 3, event("Execution", "exec", 3, "READY")));
         assertThat(polling.poll(IDENTIFIED).events()).extracting(e -> e.body().path("kind").asText()).containsExactly("status");
-        AGENT.verify(2, getRequestedFor(urlPathEqualTo("/LT250/probe")));
+        AGENT.verify(3, getRequestedFor(urlPathEqualTo("/LT250/probe")));
     }
 
     @Test

@@ -101,13 +101,13 @@ class PolicyLoaderTest {
     void eachSchemaNamesFileAndEntryOfATypicalMistake() {
         assertThat(problems("taxonomy.yml", t -> t.replace("master.name:                   {personal: true, ",
                 "master.name:                   {personal: true, sensitive: true, ")))
-                .containsExactly("taxonomy.yml: category 'master.name' sensitive: unknown key; allowed are [description, freeText, personal]");
+                .containsExactly("taxonomy.yml: category 'master.name' sensitive: unknown key; allowed are [content, description, freeText, personal]");
         assertThat(problems("classification.yml", t -> t.replace("  customer:\n    key: status.customer-number\n", "  customer:\n")))
                 .containsExactly("classification.yml: type 'customer' key: missing");
-        assertThat(problems("processors.yml", t -> t.replace("transferMechanism: scc", "transferMechanism: bcr")
+        assertThat(problems("processors.yml", t -> t.replace("transferMechanism: scc", "transferMechanism: corporate-rules")
                 .replace("SAMPLE-DPA-GAB-001, sample: true, validFrom: 2024-01-01, validTo: 2028-12-31",
                         "SAMPLE-DPA-GAB-001, sample: true, validFrom: 2024-01-01, validTo: 2028-13-31")))
-                .containsExactly("processors.yml: processor 'gose-consulting' transferMechanism: must be one of [eu-eea, adequacy, scc, none]",
+                .containsExactly("processors.yml: processor 'gose-consulting' transferMechanism: must be one of [eu-eea, adequacy, scc, bcr, none]",
                         "processors.yml: processor 'gab-exactlyit' contract validTo: must be an ISO date (yyyy-mm-dd)");
         assertThat(problems("destinations.yml", t -> t.replace("    purpose: online-shop\n", "")
                 .replace("communication.phone: {action: mask, keep: 4}", "communication.phone: {action: mask, keep: -1}")))

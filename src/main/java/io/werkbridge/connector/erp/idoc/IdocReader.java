@@ -7,6 +7,8 @@ import static io.werkbridge.connector.erp.xml.Elements.text;
 import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
 import io.werkbridge.model.Address;
+import io.werkbridge.model.Envelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
@@ -51,14 +54,35 @@ public final class IdocReader {
             throw new InvalidErpDocumentException("more than " + MAX_IDOCS + " IDOC elements in one document; split it");
         }
         return idocs.stream().map(idoc -> {
-            Instant createdAt = control(idoc, type);
-            return debmas ? DebmasMapper.map(idoc, createdAt, partyKinds) : InvoicMapper.map(idoc, createdAt);
+            Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
+            Instant createdAt = createdAt(control, type);
+            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt, text(control, null, "MESTYP"), partyKinds)
+                    : InvoicMapper.map(idoc, createdAt);
+            return withIdocMessageId(document, control, type);
         }).toList();
     }
 
+    /**
+     * The message id of an IDoc: a name-based UUID of the sending system (SNDPRN, client MANDT), the IDoc number
+     * (DOCNUM, unique per sending system), the IDoc type and the entity key. SAP sends an IDoc again with the same
+     * DOCNUM (a retry, BD87/BD88), so the re-sent copy gets the same message id and the delivery ledger delivers it
+     * once. Without a DOCNUM the message gets a new id, as any other.
+     */
+    private static ErpDocument withIdocMessageId(ErpDocument document, Element control, String type) {
+        String docnum = text(control, null, "DOCNUM");
+        if (docnum == null) {
+            return document;
+        }
+        Envelope e = document.envelope();
+        String name = String.join("\u0000", "sap-idoc", String.valueOf(text(control, null, "SNDPRN")),
+                String.valueOf(text(control, null, "MANDT")), number(docnum), type, e.key());
+        String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return new ErpDocument(document.flow(),
+                new Envelope(id, e.type(), e.key(), e.operation(), e.occurredAt(), e.source(), e.body()));
+    }
+
     /** Checks the control record and returns its creation time (CREDAT, CRETIM, taken as UTC), or now. */
-    private static Instant control(Element idoc, String type) {
-        Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
+    private static Instant createdAt(Element control, String type) {
         String declared = text(control, null, "IDOCTYP");
         if (declared != null && !declared.equals(type)) {
             throw new InvalidErpDocumentException("EDI_DC40.IDOCTYP does not match the root element (the IDoc type)");
