@@ -1,11 +1,13 @@
 package io.werkbridge.messaging;
 
+import io.werkbridge.credentials.AuthenticationRefusedException;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.privacy.gate.MessageHeldException;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ public final class DeadLetters {
     public static final String FAILED_QUEUE = "WerkbridgeFailedQueue";
     /** Set when the privacy gate held the message: the destination whose hold queue takes it. */
     public static final String HELD_FOR = "WerkbridgeHeldFor";
+    /** The reason's first word when a destination refused the hub's credentials. */
+    public static final String AUTHENTICATION = "authentication";
     private static final int MAX_REASON = 1000;
 
     private final FlowRoutes routes;
@@ -35,7 +39,7 @@ public final class DeadLetters {
 
     public void describe(Exchange exchange) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = cause == null ? "unknown failure" : reasonOf(cause);
         org.apache.camel.Message message = exchange.getMessage();
         message.setHeader(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
         message.setHeader(FAILED_ROUTE, exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, String.class));
@@ -51,6 +55,23 @@ public final class DeadLetters {
         } else {
             queue.ifPresent(metrics::failed);
         }
+    }
+
+    /**
+     * The reason an operator reads. A refused credential is {@code authentication: ...}, naming the status or the
+     * token endpoint's error code only: the HTTP exception's own text carries the URL, whose query may hold a key.
+     */
+    static String reasonOf(Throwable cause) {
+        if (cause instanceof AuthenticationRefusedException refused) {
+            return AUTHENTICATION + ": " + refused.getMessage();
+        }
+        if (cause instanceof HttpOperationFailedException http
+                && (http.getStatusCode() == 401 || http.getStatusCode() == 403)) {
+            // a 401 reaches here only after the credentials were renewed once (route flow-destination); a 403 at once
+            return AUTHENTICATION + ": the destination refused the hub's credentials (HTTP " + http.getStatusCode()
+                    + (http.getStatusCode() == 401 ? ") after they were renewed" : ")");
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.werkbridge.messaging;
 
+import io.werkbridge.credentials.DestinationCredentials;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -20,10 +21,12 @@ public final class FlowTemplates implements CamelContextConfiguration {
 
     private final CamelContext camel;
     private final FlowProperties flows;
+    private final DestinationCredentials credentials;
 
-    public FlowTemplates(CamelContext camel, FlowProperties flows) {
+    public FlowTemplates(CamelContext camel, FlowProperties flows, DestinationCredentials credentials) {
         this.camel = camel;
         this.flows = flows;
+        this.credentials = credentials;
     }
 
     @Override
@@ -32,7 +35,8 @@ public final class FlowTemplates implements CamelContextConfiguration {
             add("flow-publish", "publish-" + flow, flow, Map.of());
             add("flow-inbound", flow + "-inbound", flow, Map.of());
             definition.destinations().forEach((destination, send) -> add("flow-destination", flow + "-to-" + destination,
-                    flow, Map.of("destination", destination, "send", send, "select", definition.selectionOf(destination))));
+                    flow, Map.of("destination", destination, "send", withTls(destination, send),
+                            "select", definition.selectionOf(destination))));
             LOG.info("flow {}: delivering to {}", flow, definition.destinationNames());
         });
     }
@@ -40,6 +44,25 @@ public final class FlowTemplates implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext context) {
         // nothing: the routes start with the others
+    }
+
+    /**
+     * The send endpoint of a destination that authenticates with a client certificate: an HTTPS URL with the
+     * destination's SSL context ({@code sslContextParameters=#werkbridgeTls-<destination>}), bound in Camel's registry.
+     */
+    private String withTls(String destination, String send) {
+        return credentials.tls(destination).map(tls -> {
+            if (send.startsWith("http:")) {
+                throw new IllegalStateException("werkbridge.destinations." + destination + ".auth is mtls, so its"
+                        + " URLs must be https: (werkbridge.flows.*.destinations." + destination + ")");
+            }
+            if (!send.startsWith("https:")) {
+                return send; // a connector route (direct:) has its own TLS settings
+            }
+            String bean = "werkbridgeTls-" + destination;
+            camel.getRegistry().bind(bean, tls);
+            return send + (send.contains("?") ? "&" : "?") + "sslContextParameters=#" + bean;
+        }).orElse(send);
     }
 
     /** The route's group is its flow: the error handling parks by it and {@link FlowRoutes} resolves queues by it. */

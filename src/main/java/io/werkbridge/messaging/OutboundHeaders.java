@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The headers a gated message leaves with: every header it came with is removed (so nothing the gate did not see
- * leaves in one), then only the HTTP method, the content type and the idempotency key are set. Connectors that do not
+ * leaves in one), then only the HTTP method, the content type and the idempotency key are set; the destination's
+ * credentials are the route's next step ({@code destinationCredentials}). Connectors that do not
  * speak HTTP (the ERP's SOAP calls, the shop's admin API) set their own on top.
  */
 @Component("outboundHeaders")

@@ -22,11 +22,13 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxApiBytes;
     private final long maxSoapBytes;
+    private final long maxDocumentBytes;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(long maxApiBytes, long maxSoapBytes, ObjectMapper json) {
+    public BodySizeLimitFilter(long maxApiBytes, long maxSoapBytes, long maxDocumentBytes, ObjectMapper json) {
         this.maxApiBytes = maxApiBytes;
         this.maxSoapBytes = maxSoapBytes;
+        this.maxDocumentBytes = maxDocumentBytes;
         this.json = json;
     }
 
@@ -38,6 +40,10 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     /** The limit for the request's path, or -1 where bodies are not bounded here. */
     private long limit(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/v1/erp/")) {
+            // e-invoices carry their attachments (PDF, images) inside the XML or are PDFs themselves
+            return maxDocumentBytes;
+        }
         if (path.startsWith("/api/")) {
             return maxApiBytes;
         }

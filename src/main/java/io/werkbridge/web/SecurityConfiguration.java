@@ -111,7 +111,8 @@ public class SecurityConfiguration {
     }
 
     private static void limitRequests(HttpSecurity http, ObjectMapper json, RequestLimitProperties limits) {
-        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), limits.maxSoapBody().toBytes(), json), BasicAuthenticationFilter.class)
+        http.addFilterBefore(new BodySizeLimitFilter(limits.maxBody().toBytes(), limits.maxSoapBody().toBytes(),
+                limits.maxDocumentBody().toBytes(), json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerSecond(), limits.burst(), json, System::nanoTime),
                         BasicAuthenticationFilter.class);
     }

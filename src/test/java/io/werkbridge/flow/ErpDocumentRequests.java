@@ -100,8 +100,14 @@ final class ErpDocumentRequests {
 
     /** POST of an XML body to the hub as the erp client (password "test-secret"). */
     static HttpResponse<String> postXml(int port, String path, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        return post(port, path, "application/xml", body);
+    }
+
+    /** POST of a body of the given type to the hub as the erp client. */
+    static HttpResponse<String> post(int port, String path, String contentType, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/xml")
+                .header("Content-Type", contentType)
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString(("erp:" + SoapRequests.ERP_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .POST(body)

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.connector.erp.UblCreditNotes;
 import io.werkbridge.messaging.DeadLetters;
 import io.werkbridge.model.CanonicalJson;
 import java.net.http.HttpResponse;
@@ -53,7 +54,7 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(message.path("key").asText()).isEqualTo(number);
         assertThat(message.path("occurredAt").asText()).isEqualTo("2026-11-21T08:30:00Z");
         JsonNode body = message.path("body");
-        assertThat(fieldNames(body)).containsExactlyInAnyOrder("invoiceNumber", "customerNumber", "issueDate", "dueDate",
+        assertThat(fieldNames(body)).containsExactlyInAnyOrder("invoiceNumber", "typeCode", "customerNumber", "issueDate", "dueDate",
                 "currency", "billTo", "lines", "totals", "payment");
         assertThat(body.path("customerNumber").asText()).isEqualTo("100234");
         assertThat(body.path("issueDate").asText()).isEqualTo("2026-11-21");
@@ -61,9 +62,9 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(body.path("billTo").path("email").asText()).isEqualTo("erika.musterfrau@example.com");
         assertThat(body.path("lines")).hasSize(2);
         assertThat(body.path("lines").get(0).path("net").decimalValue()).isEqualByComparingTo("241.00");
-        assertThat(body.path("totals").path("gross").decimalValue()).isEqualByComparingTo("357.00");
-        assertThat(body.path("payment").path("iban").asText()).isEqualTo("******************2051");
-        assertThat(body.path("payment").path("bic").asText()).isEqualTo("*******1001");
+        assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
+        assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
+        assertThat(body.path("payment").path("accounts").path(0).path("bic").asText()).isEqualTo("*******1001");
         assertThat(body.path("payment").path("terms").asText()).isEqualTo("30 Tage netto");
         assertThat(message.toString()).doesNotContain("DE02120300000000202051").doesNotContain("BYLADEM1001");
 
@@ -103,6 +104,17 @@ class ErpDocumentsFlowTest extends HubTestSupport {
     }
 
     @Test
+    void soapInvoiceWhoseAmountsDoNotAddUpGetsAFaultNamingTheRule() throws Exception {
+        String number = unique("RE");
+        HttpResponse<String> response = soap(ErpDocumentRequests.publishInvoice(number, "100234", "erika.musterfrau@example.com")
+                .replace("<d:gross>357.00</d:gross>", "<d:gross>358.00</d:gross>"));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("Fault").contains("BR-CO-15: BT-112 total with VAT is 358.00 but BT-109 + BT-110"
+                + " is 357.00").doesNotContain("Musterfrau").doesNotContain(number);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).isEmpty());
+    }
+
+    @Test
     void soapDocumentBreakingTheSchemaGetsAFaultNamingTheElementNotTheValue() throws Exception {
         String number = unique("RE");
         HttpResponse<String> response = soap(ErpDocumentRequests.publishInvoice(number, "100234", "not-an-email-erika"));
@@ -135,9 +147,10 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         assertThat(body.path("dueDate").asText()).isEqualTo("2026-12-21");
         assertThat(body.path("billTo").path("contactName").asText()).isEqualTo("Erika Musterfrau");
         assertThat(body.path("lines")).extracting(l -> l.path("partNumber").asText()).containsExactly("SP-4711", "SR-100", "SVC-HOUR");
-        assertThat(body.path("lines").get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("0.35");
+        assertThat(body.path("lines").get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("35.00");
+        assertThat(body.path("lines").get(1).path("baseQuantity").decimalValue()).isEqualByComparingTo("100");
         assertThat(body.path("totals").path("tax").decimalValue()).isEqualByComparingTo("115.62");
-        assertThat(body.path("payment").path("iban").asText()).isEqualTo("******************2051");
+        assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
         assertThat(body.path("payment").path("terms").asText()).isEqualTo("ZB30");
         assertThat(message.toString()).doesNotContain("DE02120300000000202051");
     }
@@ -174,9 +187,19 @@ class ErpDocumentsFlowTest extends HubTestSupport {
         JsonNode body = deliveredTo(PORTAL, INVOICES, "invoiceNumber", number).get(0).path("body");
         assertThat(body.path("billTo").path("email").asText()).isEqualTo("erika.musterfrau@example.com");
         assertThat(body.path("lines")).extracting(l -> l.path("description").asText()).containsExactly("Kühlmittelfilter", "Wartungspauschale");
-        assertThat(body.path("payment").path("iban").asText()).isEqualTo("******************2051");
-        assertThat(body.path("payment").path("bic").asText()).isEqualTo("*******1001");
-        assertThat(body.path("totals").path("gross").decimalValue()).isEqualByComparingTo("357.00");
+        assertThat(body.path("payment").path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
+        assertThat(body.path("payment").path("accounts").path(0).path("bic").asText()).isEqualTo("*******1001");
+        assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
+
+        // a credit note goes the same way, told apart by its type and naming the invoice it credits
+        String credit = unique("GS");
+        assertThat(postXml(port, "/api/v1/erp/ubl", UblCreditNotes.of(resource("ubl-invoice.xml"))
+                .replace("GS-2026-0042", credit).replace("RE-2026-0815", number)).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> deliveredTo(PORTAL, INVOICES, "invoiceNumber", credit).size() == 1);
+        JsonNode note = deliveredTo(PORTAL, INVOICES, "invoiceNumber", credit).get(0).path("body");
+        assertThat(note.path("typeCode").asText()).isEqualTo("381");
+        assertThat(note.path("precedingInvoices").get(0).path("number").asText()).isEqualTo(number);
+        assertThat(note.path("payment").path("accounts").get(0).path("iban").asText()).isEqualTo("******************2051");
     }
 
     @Test

@@ -44,8 +44,39 @@ class ErpInboxTest extends HubTestSupport {
                 && deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", invoice).size() == 1);
         assertThat(delivered(SHOP, customer).get(0).path("body").path("contacts")).hasSize(2);
         assertThat(deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", invoice).get(0).path("body").path("payment")
-                .path("iban").asText()).isEqualTo("******************2051");
+                .path("accounts").path(0).path("iban").asText()).isEqualTo("******************2051");
         assertThat(dir("error").resolve(debmas + ".reason.txt")).doesNotExist();
+    }
+
+    /**
+     * Message ids follow from the documents: an invoice dropped twice, and a file of two IDocs dropped again (as after
+     * a broker failure halfway through it), are delivered once each.
+     */
+    @Test
+    void theSameDocumentsDroppedTwiceAreDeliveredOnce() throws Exception {
+        String invoice = unique("RE");
+        String ubl = resource("ubl-invoice.xml").replace("RE-2026-0815", invoice);
+        String first = digits();
+        String second = digits();
+        String xml = resource("debmas06-customer.xml");
+        String idoc = xml.substring(xml.indexOf("<IDOC"), xml.indexOf("</DEBMAS06>"));
+        String twoIdocs = xml.replace("0000100234", first).replace("0000000004711001", "00000000" + first)
+                .replace("</DEBMAS06>", idoc.replace("0000100234", second).replace("0000000004711001", "00000000" + second)
+                        + "</DEBMAS06>");
+        for (int copy = 0; copy < 2; copy++) {
+            String a = unique("twice") + ".xml";
+            String b = unique("twice") + ".xml";
+            drop(a, ubl);
+            drop(b, twoIdocs);
+            await().atMost(WAIT).until(() -> Files.exists(dir("done").resolve(a)) && Files.exists(dir("done").resolve(b)));
+            await().atMost(WAIT).until(() -> deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", invoice).size() == 1
+                    && delivered(SHOP, first).size() == 1 && delivered(SHOP, second).size() == 1
+                    && delivered(PORTAL, first).size() == 1 && delivered(PORTAL, second).size() == 1);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+                deliveredTo(PORTAL, "/portal/invoices", "invoiceNumber", invoice).size() == 1
+                        && delivered(SHOP, first).size() == 1 && delivered(SHOP, second).size() == 1
+                        && delivered(PORTAL, first).size() == 1 && delivered(PORTAL, second).size() == 1);
     }
 
     @Test
@@ -120,16 +151,12 @@ class ErpInboxTest extends HubTestSupport {
                 .doesNotContain("Musterfrau").doesNotContain("Erika").doesNotContain("Industriestr");
     }
 
-    /** Writes a whole file the way a careful sender does: under a hidden name first, then renamed. */
+
     private void drop(String name, String content) throws IOException {
-        Path staged = dir("").resolve("." + name);
-        Files.writeString(staged, content);
-        Files.move(staged, dir("").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        new ErpInboxFolder(inbox).drop(name, content);
     }
 
     private Path dir(String sub) throws IOException {
-        Path dir = Path.of(inbox).resolve(sub);
-        Files.createDirectories(dir);
-        return dir;
+        return new ErpInboxFolder(inbox).dir(sub);
     }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.SchemaFactory;
@@ -19,6 +21,8 @@ import org.xml.sax.SAXException;
 
 /** Raw SOAP 1.1 requests to the ERP endpoint, so tests see exactly the bytes an ERP would send. Synthetic data. */
 public final class SoapRequests {
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("<messageId>([^<]+)</messageId>");
 
     public static final String ERP_PASSWORD = "test-secret";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -82,6 +86,20 @@ public final class SoapRequests {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Publishes a customer as the ERP client and returns the message id the hub answered with. */
+    public static String publishCustomerMessageId(int port, String number, String email, String remarks)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = post(port, publishCustomer(number, "2026-11-20T10:15:00Z", email, remarks));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("publishCustomer answered " + response.statusCode());
+        }
+        Matcher id = MESSAGE_ID.matcher(response.body());
+        if (!id.find()) {
+            throw new AssertionError("publishCustomer answered without a messageId");
+        }
+        return id.group(1);
     }
 
     public static HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {

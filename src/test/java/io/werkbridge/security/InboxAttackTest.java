@@ -6,6 +6,7 @@ import static io.werkbridge.security.AttackCalls.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.werkbridge.flow.ErpInboxFolder;
 import io.werkbridge.flow.HubTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,15 +93,12 @@ class InboxAttackTest extends HubTestSupport {
         return Files.readString(reason);
     }
 
+
     private void drop(String name, String content) throws IOException {
-        Path staged = dir("").resolve("." + name.hashCode());
-        Files.writeString(staged, content);
-        Files.move(staged, dir("").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        new ErpInboxFolder(inbox).drop(name, content);
     }
 
     private Path dir(String sub) throws IOException {
-        Path dir = Path.of(inbox).resolve(sub);
-        Files.createDirectories(dir);
-        return dir;
+        return new ErpInboxFolder(inbox).dir(sub);
     }
 }

@@ -19,7 +19,7 @@ class RequestLimitPropertiesTest {
 
     @Test
     void unsetSettingsDefaultToTheShippedLimits() {
-        RequestLimitProperties shipped = new RequestLimitProperties(DataSize.ofKilobytes(512), DataSize.ofMegabytes(2), 50.0, 100);
+        RequestLimitProperties shipped = new RequestLimitProperties(DataSize.ofKilobytes(512), DataSize.ofMegabytes(2), DataSize.ofMegabytes(10), 50.0, 100);
         context.run(c -> assertThat(c.getBean(RequestLimitProperties.class)).isEqualTo(shipped));
         context.withInitializer(new ConfigDataApplicationContextInitializer())
                 .run(c -> assertThat(c.getBean(RequestLimitProperties.class)).isEqualTo(shipped));

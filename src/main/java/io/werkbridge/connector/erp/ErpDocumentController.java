@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SAP IDoc XML and UBL 2.1 invoices from the ERP over HTTP (role ERP). 202 with the message ids once every canonical
+ * SAP IDoc XML, UBL 2.1 invoices and credit notes, CII invoices and ZUGFeRD/Factur-X PDFs from the ERP over HTTP (role ERP). 202 with the message ids once every canonical
  * message of the document is on the broker; 400 problem+json naming what is wrong (not XML, a DTD, wrong type,
  * missing mandatory segment); 413 above the API's body limit. Nothing is queued for a refused document.
  */
@@ -38,9 +38,19 @@ public final class ErpDocumentController {
         return accept(body, Set.of(Format.UBL));
     }
 
+    @PostMapping(path = "/api/v1/erp/cii", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    public ResponseEntity<Map<String, Object>> cii(@RequestBody(required = false) byte[] body) throws IOException {
+        return accept(body, Set.of(Format.CII));
+    }
+
+    @PostMapping(path = "/api/v1/erp/zugferd", consumes = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<Map<String, Object>> zugferd(@RequestBody(required = false) byte[] body) throws IOException {
+        return accept(body, Set.of(Format.ZUGFERD));
+    }
+
     private ResponseEntity<Map<String, Object>> accept(byte[] body, Set<Format> accepted) throws IOException {
         if (body == null || body.length == 0) {
-            throw new InvalidErpDocumentException("empty body: send one IDoc or UBL document as XML");
+            throw new InvalidErpDocumentException("empty body: send one IDoc, UBL or CII document as XML, or a ZUGFeRD/Factur-X PDF");
         }
         List<String> ids = documents.receive(new ByteArrayInputStream(body), accepted);
         Map<String, Object> answer = new LinkedHashMap<>();

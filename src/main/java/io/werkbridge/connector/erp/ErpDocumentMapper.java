@@ -17,6 +17,7 @@ import io.werkbridge.model.Address;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
+import io.werkbridge.connector.erp.invoice.InvoiceReconciliation;
 import io.werkbridge.model.Invoice;
 import io.werkbridge.model.Operation;
 import io.werkbridge.model.ServiceReport;
@@ -30,10 +31,13 @@ public final class ErpDocumentMapper {
     /** @param body CXF's parameter list; the first element is the request */
     public Envelope invoice(List<?> body) {
         PublishInvoice in = ErpCustomerMapper.first(body, PublishInvoice.class);
-        Invoice invoice = new Invoice(in.getInvoiceNumber(), in.getCustomerNumber(), ErpCustomerMapper.date(in.getIssueDate()),
-                ErpCustomerMapper.date(in.getDueDate()), in.getCurrency(), billTo(in.getBillTo()),
-                in.getLine().stream().map(ErpDocumentMapper::line).toList(), totals(in.getTotals()),
+        // the SOAP interface knows commercial invoices only, priced per unit, with net, tax and gross
+        Invoice invoice = new Invoice(in.getInvoiceNumber(), Invoice.COMMERCIAL_INVOICE, in.getCustomerNumber(),
+                ErpCustomerMapper.date(in.getIssueDate()), ErpCustomerMapper.date(in.getDueDate()), in.getCurrency(), null,
+                null, billTo(in.getBillTo()), null, null, null,
+                in.getLine().stream().map(ErpDocumentMapper::line).toList(), null, totals(in.getTotals()),
                 payment(in.getPayment()));
+        InvoiceReconciliation.check(invoice);
         return Envelope.create(EntityType.INVOICE, in.getInvoiceNumber(), Operation.UPSERT, ErpCustomerMapper.instant(in.getChangedAt()),
                 ErpDocument.SOURCE, CanonicalJson.tree(invoice));
     }
@@ -65,11 +69,15 @@ public final class ErpDocumentMapper {
     }
 
     private static Invoice.Totals totals(Totals in) {
-        return new Invoice.Totals(in.getNet(), in.getTax(), in.getGross());
+        return Invoice.Totals.ofNetTaxGross(in.getNet(), in.getTax(), in.getGross());
     }
 
     private static Invoice.Payment payment(Payment in) {
-        return in == null ? null : new Invoice.Payment(in.getIban(), in.getBic(), in.getTerms());
+        if (in == null) {
+            return null;
+        }
+        List<Invoice.Account> accounts = in.getIban() == null ? List.of() : List.of(new Invoice.Account(in.getIban(), null, in.getBic()));
+        return new Invoice.Payment(null, null, null, in.getTerms(), accounts, null, null);
     }
 
     private static ServiceReport.Machine machine(Machine in) {

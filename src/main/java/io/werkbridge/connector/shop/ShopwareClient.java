@@ -1,51 +1,52 @@
 package io.werkbridge.connector.shop;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.werkbridge.credentials.AuthenticationRefusedException;
+import io.werkbridge.credentials.BearerTokens;
+import io.werkbridge.credentials.DestinationAuth;
 import io.werkbridge.model.CanonicalJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shop's Shopware-like admin API: an OAuth2 client-credentials token ({@code POST /api/oauth/token}), cached
- * until shortly before it expires and shared by all consumers (one fetch when several need it at once), then the
- * customer calls. A 401 drops the cached token, fetches a new one once and repeats the call once; a second 401 means
- * the shop refuses the hub's credentials.
+ * The shop's Shopware-like admin API: the customer calls, with the shop destination's OAuth2 client-credentials token
+ * ({@link BearerTokens}, the mechanism every destination authenticates with: cached until shortly before it expires,
+ * one fetch shared by concurrent callers). A 401 drops the refused token, fetches a new one once and repeats the call
+ * once; a second 401 means the shop refuses the hub's credentials.
  */
 public final class ShopwareClient {
 
     static final String TOKEN_PATH = "/api/oauth/token";
     static final String CUSTOMER_PATH = "/api/customer";
-    /** Renew this long before the token expires (at most half its lifetime). */
-    private static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ShopwareClient.class);
 
     private final URI adminUrl;
-    private final String clientId;
-    private final String clientSecret;
     private final Duration timeout;
-    private final Clock clock;
+    private final BearerTokens tokens;
     private final HttpClient http;
-    /** Guarded by {@code this}. */
-    private AccessToken cached;
 
-    public ShopwareClient(ShopProperties settings, Clock clock) {
+    public ShopwareClient(ShopProperties settings, BearerTokens tokens) {
         this.adminUrl = settings.requireShopwareSettings();
-        this.clientId = settings.clientId();
-        this.clientSecret = settings.clientSecret();
         this.timeout = settings.timeout();
-        this.clock = clock;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The shop's token endpoint settings when the shop has no {@code auth} of its own: the admin API's
+     * {@code /api/oauth/token} with the client id and secret in the form body, as Shopware expects them.
+     */
+    static DestinationAuth tokenEndpoint(ShopProperties settings) {
+        return new DestinationAuth(DestinationAuth.Type.OAUTH2_CLIENT_CREDENTIALS, null, null, null, null, null, null,
+                URI.create(settings.requireShopwareSettings() + TOKEN_PATH), settings.clientId(), settings.clientSecret(),
+                null, DestinationAuth.ClientAuthentication.POST, null, null);
     }
 
     /** Updates the customer ({@code PATCH /api/customer/{id}}), or creates it ({@code POST /api/customer}) when the shop does not know it. */
@@ -90,16 +91,16 @@ public final class ShopwareClient {
     /** One call with the cached token; after a 401 once more with a new token. Returns the status. */
     private int call(String method, String path, JsonNode body, String idempotencyKey) {
         String label = method + " " + (path.startsWith(CUSTOMER_PATH + "/") ? CUSTOMER_PATH + "/{id}" : path);
-        String token = token();
+        String token = tokens.token();
         int status = send(method, path, body, idempotencyKey, token, label);
         if (status != 401) {
             return status;
         }
         LOG.info("shop admin API answered 401 to {}: renewing the access token and repeating the call once", label);
-        forget(token);
-        status = send(method, path, body, idempotencyKey, token(), label);
+        tokens.renew(token);
+        status = send(method, path, body, idempotencyKey, tokens.token(), label);
         if (status == 401) {
-            throw new ShopApiException("the shop refused the hub's credentials: " + label
+            throw new AuthenticationRefusedException("the shop refused the hub's credentials: " + label
                     + " answered 401 again with a newly issued token (check the integration's permissions in the shop)");
         }
         return status;
@@ -121,54 +122,6 @@ public final class ShopwareClient {
         return exchange(request.build(), HttpResponse.BodyHandlers.discarding(), label).statusCode();
     }
 
-    /** The cached token, or a new one when there is none or it is about to expire; concurrent callers share one fetch. */
-    synchronized String token() {
-        Instant now = clock.instant();
-        if (cached == null || !now.isBefore(cached.renewAt())) {
-            cached = fetchToken(now);
-        }
-        return cached.value();
-    }
-
-    /** Drops the token the shop refused, unless another caller has replaced it already. */
-    synchronized void forget(String token) {
-        if (cached != null && cached.value().equals(token)) {
-            cached = null;
-        }
-    }
-
-    private AccessToken fetchToken(Instant now) {
-        String label = "POST " + TOKEN_PATH;
-        String request = CanonicalJson.write(Map.of("grant_type", "client_credentials",
-                "client_id", clientId, "client_secret", clientSecret));
-        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(adminUrl + TOKEN_PATH))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request))
-                .build(), HttpResponse.BodyHandlers.ofString(), label);
-        int status = response.statusCode();
-        if (status == 400 || status == 401) {
-            throw new ShopApiException("the shop refused the hub's credentials: " + label + " answered " + status
-                    + " (check werkbridge.destinations.shop.client-id and the client secret)");
-        }
-        require(status, label);
-        JsonNode answer;
-        try {
-            answer = CanonicalJson.mapper().readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new ShopApiException("shop admin API answered " + label + " with a body that is not JSON");
-        }
-        String value = answer == null ? null : answer.path("access_token").asText(null);
-        if (value == null || value.isBlank()) {
-            throw new ShopApiException("shop admin API answered " + label + " without an access_token");
-        }
-        Duration lifetime = Duration.ofSeconds(Math.max(0, answer.path("expires_in").asLong(0)));
-        Duration early = lifetime.dividedBy(2).compareTo(RENEW_BEFORE) < 0 ? lifetime.dividedBy(2) : RENEW_BEFORE;
-        LOG.debug("shop admin API issued an access token for {} s", lifetime.toSeconds());
-        return new AccessToken(value, now.plus(lifetime).minus(early));
-    }
-
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, String label) {
         try {
             return http.send(request, handler);
@@ -177,13 +130,6 @@ public final class ShopwareClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShopApiException("interrupted while waiting for the shop admin API (" + label + ")", e);
-        }
-    }
-
-    private record AccessToken(String value, Instant renewAt) {
-        @Override
-        public String toString() {
-            return "AccessToken[renewAt=" + renewAt + "]";
         }
     }
 }

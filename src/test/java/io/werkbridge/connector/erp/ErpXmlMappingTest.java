@@ -146,16 +146,44 @@ public class ErpXmlMappingTest {
         assertThat(document.envelope().key()).isEqualTo("0090004711");
         assertThat(document.envelope().occurredAt()).hasToString("2026-11-21T08:30:00Z");
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
-                {"invoiceNumber":"0090004711","customerNumber":"100234","issueDate":"2026-11-21","dueDate":"2026-12-21",
-                 "currency":"EUR",
+                {"invoiceNumber":"0090004711","typeCode":"380","customerNumber":"100234","issueDate":"2026-11-21",
+                 "dueDate":"2026-12-21","currency":"EUR","references":{"orderReference":"4500012345"},
                  "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
-                   {"position":10,"partNumber":"SP-4711","description":"Spindellager","quantity":2.000,"unitPrice":120.50,"net":241.00},
-                   {"position":20,"partNumber":"SR-100","description":"Dichtring","quantity":100.000,"unitPrice":0.35,"net":35.00},
-                   {"position":30,"partNumber":"SVC-HOUR","description":"Servicestunde","quantity":3.500,"unitPrice":95.00,"net":332.50}],
-                 "totals":{"net":608.50,"tax":115.62,"gross":724.12},
-                 "payment":{"iban":"DE02120300000000202051","bic":"COBADEFFXXX","terms":"ZB30"}}"""));
+                   {"position":10,"lineId":"10","partNumber":"SP-4711","description":"Spindellager","quantity":2.000,
+                    "unitCode":"ST","unitPrice":120.50,"net":241.00},
+                   {"position":20,"lineId":"20","partNumber":"SR-100","description":"Dichtring","quantity":100.000,
+                    "unitCode":"ST","unitPrice":35.00,"baseQuantity":100,"baseQuantityUnitCode":"ST","net":35.00},
+                   {"position":30,"lineId":"30","partNumber":"SVC-HOUR","description":"Servicestunde","quantity":3.500,
+                    "unitCode":"H","unitPrice":95.00,"net":332.50}],
+                 "totals":{"lineTotal":608.50,"taxExclusive":608.50,"tax":115.62,"taxInclusive":724.12,"amountDue":724.12},
+                 "payment":{"terms":"ZB30","accounts":[
+                   {"iban":"DE02120300000000202051","name":"Werkzeugmaschinen Hersteller AG","bic":"COBADEFFXXX"}]}}"""));
+    }
+
+    @Test
+    void invoic02CreditMemoIsACreditNoteAndItsAmountsAreReconciled() throws IOException {
+        String memo = resource("invoic02-invoice.xml").replace("<BSART>INVO</BSART>", "<BSART>CRME</BSART>");
+        assertThat(readOne(memo).envelope().body().path("typeCode").asText()).isEqualTo("381");
+        assertRefused(resource("invoic02-invoice.xml").replace("<NETWR>241.00</NETWR>", "<NETWR>242.00</NETWR>"),
+                "the invoice breaks EN 16931 rule BR-CO-10: BT-106 sum of line net amounts is 608.50 but the sum of the"
+                        + " lines (BT-131) is 609.50");
+    }
+
+    @Test
+    void theMessageIdOfAnIdocFollowsFromItsSenderAndNumber() throws IOException {
+        String xml = resource("debmas06-customer.xml");
+        String idoc = xml.substring(xml.indexOf("<IDOC"), xml.indexOf("</DEBMAS06>"));
+        String two = xml.replace("</DEBMAS06>", idoc.replace("0000100234", "0000100235")
+                .replace("0000000004711001", "0000000004711002") + "</DEBMAS06>");
+        List<String> first = read(two, Set.of(Format.IDOC)).stream().map(d -> d.envelope().messageId()).toList();
+        List<String> again = read(two, Set.of(Format.IDOC)).stream().map(d -> d.envelope().messageId()).toList();
+        assertThat(again).isEqualTo(first).doesNotHaveDuplicates();
+        assertThat(readOne(xml.replace("0000000004711001", "0000000004711009")).envelope().messageId())
+                .isNotIn(first);
+        assertThat(readOne(resource("invoic02-invoice.xml")).envelope().messageId())
+                .isEqualTo(readOne(resource("invoic02-invoice.xml")).envelope().messageId());
     }
 
     @Test
@@ -171,16 +199,43 @@ public class ErpXmlMappingTest {
         assertThat(document.flow()).isEqualTo("invoices");
         assertThat(document.envelope().key()).isEqualTo("RE-2026-0815");
         assertThat(wire(document)).isEqualTo(CanonicalJson.read("""
-                {"invoiceNumber":"RE-2026-0815","customerNumber":"100234","issueDate":"2026-11-22","dueDate":"2026-12-22",
-                 "currency":"EUR",
+                {"invoiceNumber":"RE-2026-0815","typeCode":"380","customerNumber":"100234","issueDate":"2026-11-22",
+                 "dueDate":"2026-12-22","currency":"EUR","references":{"buyerReference":"04011000-12345-34"},
                  "billTo":{"kind":"unknown","company":"Beispiel Maschinenbau GmbH","contactName":"Erika Musterfrau",
-                           "email":"erika.musterfrau@example.com",
+                           "email":"erika.musterfrau@example.com","phone":"+49 521 5550 1234","vatId":"DE123456789",
                            "address":{"street":"Industriestr. 5","postalCode":"33602","city":"Bielefeld","country":"DE"}},
                  "lines":[
-                   {"position":1,"partNumber":"KF-200","description":"Kühlmittelfilter","quantity":4,"unitPrice":50.00,"net":200.00},
-                   {"position":2,"partNumber":"WP-1","description":"Wartungspauschale","quantity":1,"unitPrice":100.00,"net":100.00}],
-                 "totals":{"net":300.00,"tax":57.00,"gross":357.00},
-                 "payment":{"iban":"DE02120300000000202051","bic":"BYLADEM1001","terms":"Zahlbar innerhalb 30 Tagen netto"}}"""));
+                   {"position":1,"lineId":"1","partNumber":"KF-200","description":"Kühlmittelfilter","quantity":4,"unitCode":"H87",
+                    "unitPrice":50.00,"net":200.00,"vatCategory":"S","vatRate":19},
+                   {"position":2,"lineId":"2","partNumber":"WP-1","description":"Wartungspauschale","quantity":1,"unitCode":"HUR",
+                    "unitPrice":100.00,"net":100.00,"vatCategory":"S","vatRate":19}],
+                 "vatBreakdown":[{"category":"S","rate":19,"taxableAmount":300.00,"taxAmount":57.00}],
+                 "totals":{"lineTotal":300.00,"taxExclusive":300.00,"tax":57.00,"taxInclusive":357.00,"amountDue":357.00},
+                 "payment":{"meansCode":"58","remittance":"RE-2026-0815","terms":"Zahlbar innerhalb 30 Tagen netto",
+                   "accounts":[{"iban":"DE02120300000000202051","name":"Werkzeugmaschinen Hersteller AG","bic":"BYLADEM1001"}]}}"""));
+    }
+
+    @Test
+    void ublCreditNoteBecomesACanonicalInvoiceOfType381WithItsPrecedingInvoice() throws IOException {
+        JsonNode body = wire(readOne(UblCreditNotes.of(resource("ubl-invoice.xml"))));
+        assertThat(body.path("invoiceNumber").asText()).isEqualTo("GS-2026-0042");
+        assertThat(body.path("typeCode").asText()).isEqualTo("381");
+        assertThat(body.path("dueDate").asText()).isEqualTo("2026-12-01");
+        assertThat(body.path("precedingInvoices")).isEqualTo(CanonicalJson.read(
+                "[{\"number\":\"RE-2026-0815\",\"issueDate\":\"2026-11-22\"}]"));
+        assertThat(body.path("lines")).extracting(l -> l.path("quantity").decimalValue().toPlainString() + " "
+                + l.path("unitCode").asText()).containsExactly("4 H87", "1 HUR");
+        assertThat(body.path("totals").path("amountDue").decimalValue()).isEqualByComparingTo("357.00");
+    }
+
+    @Test
+    void aCorrectedInvoiceIsToldApartFromTheInvoiceItCorrects() throws IOException {
+        String corrected = resource("ubl-invoice.xml").replace("<cbc:InvoiceTypeCode>380", "<cbc:InvoiceTypeCode>384");
+        ErpDocument original = readOne(resource("ubl-invoice.xml"));
+        ErpDocument correction = readOne(corrected);
+        assertThat(wire(correction).path("typeCode").asText()).isEqualTo("384");
+        assertThat(correction.envelope().messageId()).isNotEqualTo(original.envelope().messageId());
+        assertThat(readOne(resource("ubl-invoice.xml")).envelope().messageId()).isEqualTo(original.envelope().messageId());
     }
 
     @Test
@@ -238,10 +293,10 @@ public class ErpXmlMappingTest {
     void eachEndpointTakesOnlyItsFormat() {
         assertThatThrownBy(() -> read(resource("ubl-invoice.xml"), Set.of(Format.IDOC)))
                 .isInstanceOf(InvalidErpDocumentException.class)
-                .hasMessageContaining("wrong document type: a UBL 2.1 Invoice is not accepted here; expected IDoc XML");
+                .hasMessageContaining("wrong document type: a UBL 2.1 Invoice or CreditNote is not accepted here; expected IDoc XML");
         assertThatThrownBy(() -> read(resource("invoic02-invoice.xml"), Set.of(Format.UBL)))
                 .isInstanceOf(InvalidErpDocumentException.class)
-                .hasMessageContaining("expected a UBL 2.1 Invoice");
+                .hasMessageContaining("expected a UBL 2.1 Invoice or CreditNote");
     }
 
     /** The body as it goes over the wire (JSON text read back), so amounts compare as the portal reads them. */

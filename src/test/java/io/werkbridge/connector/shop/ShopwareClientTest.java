@@ -1,6 +1,7 @@
 package io.werkbridge.connector.shop;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -23,7 +24,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.werkbridge.model.CanonicalJson;
 import java.net.ServerSocket;
-import java.time.Clock;
+import io.werkbridge.credentials.AuthenticationRefusedException;
+import io.werkbridge.credentials.DestinationAuthProperties;
+import io.werkbridge.credentials.DestinationCredentials;
+import java.util.Map;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +68,11 @@ class ShopwareClientTest {
     }
 
     private static ShopwareClient client(String adminUrl) {
-        return new ShopwareClient(new ShopProperties(ShopProperties.Api.SHOPWARE, adminUrl + "/", "werkbridge-hub", SECRET,
-                Duration.ofSeconds(5)), Clock.systemUTC());
+        ShopProperties settings = new ShopProperties(ShopProperties.Api.SHOPWARE, adminUrl + "/", "werkbridge-hub", SECRET,
+                Duration.ofSeconds(5));
+        DestinationCredentials credentials = new DestinationCredentials(new DestinationAuthProperties(Map.of()),
+                new DefaultSslBundleRegistry());
+        return new ShopwareClient(settings, credentials.bearerTokens("shop", ShopwareClient.tokenEndpoint(settings)));
     }
 
     private static void token(String value, long expiresIn) {
@@ -91,9 +99,12 @@ class ShopwareClientTest {
         }
         client.upsert(ID, customer("T-1"), "m-7");
 
+        // Spring Security's client-credentials request, with the client's id and secret in the form (as Shopware takes them)
         SHOP.verify(exactly(1), postRequestedFor(urlPathEqualTo(TOKEN))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"werkbridge-hub\",\"client_secret\":\"" + SECRET + "\"}")));
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .withRequestBody(containing("client_id=werkbridge-hub"))
+                .withRequestBody(containing("client_secret=" + SECRET)));
         List<LoggedRequest> patches = SHOP.findAll(patchRequestedFor(urlPathMatching(CUSTOMERS + "/.*")));
         assertThat(patches).hasSize(7).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer token-1"));
         assertThat(patches).extracting(r -> r.getHeader("Idempotency-Key")).contains("m-0", "m-5", "m-7");
@@ -111,9 +122,9 @@ class ShopwareClientTest {
     @Test
     void refusedTokenIsRenewedOnceAndTheCallRepeated() {
         SHOP.stubFor(post(urlPathEqualTo(TOKEN)).inScenario("token").whenScenarioStateIs(STARTED)
-                .willReturn(okJson("{\"access_token\":\"old\",\"expires_in\":600}")).willSetStateTo("renewed"));
+                .willReturn(okJson("{\"access_token\":\"old\",\"expires_in\":600,\"token_type\":\"Bearer\"}")).willSetStateTo("renewed"));
         SHOP.stubFor(post(urlPathEqualTo(TOKEN)).inScenario("token").whenScenarioStateIs("renewed")
-                .willReturn(okJson("{\"access_token\":\"new\",\"expires_in\":600}")));
+                .willReturn(okJson("{\"access_token\":\"new\",\"expires_in\":600,\"token_type\":\"Bearer\"}")));
         SHOP.stubFor(patch(urlPathEqualTo(CUSTOMERS + "/" + ID)).withHeader("Authorization", equalTo("Bearer old"))
                 .willReturn(aResponse().withStatus(401)));
         SHOP.stubFor(patch(urlPathEqualTo(CUSTOMERS + "/" + ID)).withHeader("Authorization", equalTo("Bearer new"))
@@ -133,7 +144,7 @@ class ShopwareClientTest {
         SHOP.stubFor(patch(urlPathEqualTo(CUSTOMERS + "/" + ID)).willReturn(aResponse().withStatus(401)));
 
         assertThatThrownBy(() -> client.upsert(ID, customer("T-1"), "m-1"))
-                .isInstanceOf(ShopApiException.class)
+                .isInstanceOf(AuthenticationRefusedException.class)
                 .hasMessageContaining("refused the hub's credentials").hasMessageContaining("PATCH /api/customer/{id}")
                 .message().doesNotContain(SECRET).doesNotContain("refused-token").doesNotContain(ID);
         SHOP.verify(exactly(2), postRequestedFor(urlPathEqualTo(TOKEN)));
@@ -144,9 +155,8 @@ class ShopwareClientTest {
     void refusedClientCredentialsFailWithoutTheSecret() {
         SHOP.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(401)));
         assertThatThrownBy(() -> client.upsert(ID, customer("T-1"), "m-1"))
-                .isInstanceOf(ShopApiException.class)
-                .hasMessageContaining("refused the hub's credentials").hasMessageContaining("POST /api/oauth/token")
-                .message().doesNotContain(SECRET);
+                .isInstanceOf(AuthenticationRefusedException.class)
+                .hasMessage("destination shop: the token endpoint refused the hub's client credentials (HTTP 401)");
         SHOP.verify(exactly(0), patchRequestedFor(urlPathMatching(".*")));
     }
 
@@ -192,34 +202,34 @@ class ShopwareClientTest {
     void tokenEndpointDownIsAFailure() throws Exception {
         SHOP.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(503)));
         assertThatThrownBy(() -> client.upsert(ID, customer("T-1"), "m-1"))
-                .isInstanceOf(ShopApiException.class).hasMessage("shop admin API answered 503 to POST /api/oauth/token");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("destination shop: no access token");
 
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> client("http://localhost:" + closedPort).upsert(ID, customer("T-1"), "m-1"))
-                .isInstanceOf(ShopApiException.class).hasMessageStartingWith("shop admin API not reachable for POST /api/oauth/token");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("destination shop: no access token");
     }
 
     @Test
     void malformedTokenAnswerIsAFailure() {
         SHOP.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(okJson("{\"expires_in\":600}")));
         assertThatThrownBy(() -> client.upsert(ID, customer("T-1"), "m-1"))
-                .isInstanceOf(ShopApiException.class).hasMessageContaining("without an access_token");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("destination shop: no access token");
         SHOP.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(200).withBody("<html>")));
         assertThatThrownBy(() -> client.upsert(ID, customer("T-1"), "m-1"))
-                .isInstanceOf(ShopApiException.class).hasMessageContaining("not JSON");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("destination shop: no access token");
     }
 
     @Test
     void shopwareModeNeedsEverySetting() {
-        assertThatThrownBy(() -> new ShopwareClient(new ShopProperties(ShopProperties.Api.SHOPWARE, SHOP.baseUrl(),
-                "werkbridge-hub", " ", null), Clock.systemUTC()))
+        assertThatThrownBy(() -> ShopwareClient.tokenEndpoint(new ShopProperties(ShopProperties.Api.SHOPWARE, SHOP.baseUrl(),
+                "werkbridge-hub", " ", null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("werkbridge.destinations.shop.client-secret").hasMessageContaining("WERKBRIDGE_SHOP_CLIENT_SECRET");
-        assertThatThrownBy(() -> new ShopwareClient(new ShopProperties(ShopProperties.Api.SHOPWARE, null,
-                "werkbridge-hub", SECRET, null), Clock.systemUTC()))
+        assertThatThrownBy(() -> ShopwareClient.tokenEndpoint(new ShopProperties(ShopProperties.Api.SHOPWARE, null,
+                "werkbridge-hub", SECRET, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("admin-url");
         assertThat(new ShopProperties(null, null, null, SECRET, null).toString()).doesNotContain(SECRET);
     }

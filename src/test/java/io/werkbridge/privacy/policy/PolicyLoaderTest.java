@@ -152,8 +152,8 @@ class PolicyLoaderTest {
                         "classification.yml: type 'invoice' party 'billTo' field 'billTo.kind': category 'technical' is not personal;"
                                 + " give the field a personal category in asPerson for when the party is a person");
         assertThat(problems("classification.yml", t -> t.replace("          billTo.address: master.business-address\n",
-                "          billTo.address: master.business-address\n          billTo.phone: communication.phone\n")))
-                .containsExactly("classification.yml: type 'invoice' party 'billTo' asPerson 'billTo.phone': not a classified field of the party object");
+                "          billTo.address: master.business-address\n          billTo.fax: communication.phone\n")))
+                .containsExactly("classification.yml: type 'invoice' party 'billTo' asPerson 'billTo.fax': not a classified field of the party object");
     }
 
     @Test

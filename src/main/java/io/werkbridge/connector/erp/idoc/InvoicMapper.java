@@ -10,6 +10,7 @@ import static io.werkbridge.connector.erp.xml.Elements.text;
 
 import io.werkbridge.connector.erp.ErpDocument;
 import io.werkbridge.connector.erp.InvalidErpDocumentException;
+import io.werkbridge.connector.erp.invoice.InvoiceReconciliation;
 import io.werkbridge.connector.erp.xml.Totals;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
@@ -17,7 +18,6 @@ import io.werkbridge.model.Envelope;
 import io.werkbridge.model.Invoice;
 import io.werkbridge.model.Operation;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +33,8 @@ import org.w3c.dom.Element;
  * Mapping table in docs/erp.md.
  */
 final class InvoicMapper {
+
+    private static final String CREDIT_NOTE = "381";
 
     private InvoicMapper() {
     }
@@ -53,10 +55,35 @@ final class InvoicMapper {
                 .or(() -> qualified(idoc, "E1EDK03", "IDDAT", "012", "DATUM"))
                 .orElseThrow(() -> new InvalidErpDocumentException(
                         "mandatory invoice date is missing: E1EDK03 with IDDAT 026 or 012")), "E1EDK03.DATUM");
-        Invoice invoice = new Invoice(invoiceNumber, customerNumber, issueDate, dueDate(idoc, issueDate), currency,
-                billTo.map(InvoicMapper::billTo).orElse(null), lines(idoc), totals(idoc), payment(idoc, header));
+        Invoice.References references = new Invoice.References(null, null, null,
+                qualified(idoc, "E1EDK02", "QUALF", "001", "BELNR").orElse(null),
+                qualified(idoc, "E1EDK02", "QUALF", "002", "BELNR").orElse(null));
+        // header conditions (E1EDK05) are not document allowances here: SAP distributes them to the items, whose net
+        // values (and so E1EDS01 010) already hold them
+        Invoice invoice = new Invoice(invoiceNumber, typeCode(header), customerNumber, issueDate,
+                dueDate(idoc, issueDate), currency, references.isEmpty() ? null : references, null,
+                billTo.map(InvoicMapper::billTo).orElse(null), null, null, null, lines(idoc), vatBreakdown(idoc),
+                totals(idoc), payment(idoc, header));
+        InvoiceReconciliation.check(invoice);
         return new ErpDocument(ErpDocument.INVOICES, Envelope.create(EntityType.INVOICE, invoiceNumber, Operation.UPSERT,
                 occurredAt, ErpDocument.SOURCE, CanonicalJson.tree(invoice)));
+    }
+
+    /** E1EDK01.BSART: CRME (credit memo) is EN 16931's 381, INVO and every other billing type a commercial invoice. */
+    private static String typeCode(Element header) {
+        return "CRME".equals(text(header, null, "BSART")) ? CREDIT_NOTE : Invoice.COMMERCIAL_INVOICE;
+    }
+
+    /** E1EDK04 (each): the VAT rate (MSATZ) and amount (MWSBT) of one tax code; SAP's tax code is not a VAT category. */
+    private static List<Invoice.VatBreakdown> vatBreakdown(Element idoc) {
+        List<Invoice.VatBreakdown> out = new ArrayList<>();
+        List<Element> taxes = children(idoc, null, "E1EDK04");
+        for (int i = 0; i < taxes.size(); i++) {
+            String where = "E1EDK04[" + (i + 1) + "]";
+            out.add(new Invoice.VatBreakdown(null, decimal(text(taxes.get(i), null, "MSATZ"), where + ".MSATZ"), null,
+                    decimal(text(taxes.get(i), null, "MWSBT"), where + ".MWSBT"), null, null));
+        }
+        return out;
     }
 
     /** The value of {@code field} in the first {@code segment} whose {@code qualifier} element equals {@code value}. */
@@ -106,18 +133,21 @@ final class InvoicMapper {
         }
         BigDecimal quantity = decimal(text(item, null, "MENGE"), where + ".MENGE");
         BigDecimal price = decimal(text(item, null, "VPREI"), where + ".VPREI");
+        // the price is per PEINH units (EN 16931's base quantity, BT-149), kept as given: never divided and rounded
         BigDecimal priceUnit = decimal(text(item, null, "PEINH"), where + ".PEINH");
-        if (price != null && priceUnit != null && priceUnit.signum() > 0 && priceUnit.compareTo(BigDecimal.ONE) != 0) {
-            price = price.divide(priceUnit, 4, RoundingMode.HALF_UP).stripTrailingZeros();
-        }
+        BigDecimal baseQuantity = priceUnit != null && priceUnit.compareTo(BigDecimal.ONE) != 0 ? priceUnit : null;
+        String unit = text(item, null, "MENEE");
+        BigDecimal vatRate = children(item, null, "E1EDP04").stream().map(t -> text(t, null, "MSATZ")).filter(r -> r != null)
+                .findFirst().map(r -> decimal(r, where + "/E1EDP04.MSATZ")).orElse(null);
         BigDecimal net = Optional.ofNullable(text(item, null, "NETWR"))
                 .or(() -> qualified(item, "E1EDP26", "QUALF", "003", "BETRG"))
                 .map(v -> decimal(v, where + ".NETWR/E1EDP26.BETRG"))
                 .orElse(null);
         Optional<Element> material = children(item, null, "E1EDP19").stream()
                 .filter(s -> "002".equals(text(s, null, "QUALF"))).findFirst();
-        return new Invoice.Line(position, material.map(m -> text(m, null, "IDTNR")).orElse(null),
-                material.map(m -> text(m, null, "KTEXT")).orElse(null), quantity, price, net);
+        return new Invoice.Line(position, posex, material.map(m -> text(m, null, "IDTNR")).orElse(null), null,
+                material.map(m -> text(m, null, "KTEXT")).orElse(null), null, quantity, unit, price, baseQuantity,
+                baseQuantity == null ? null : unit, null, net, null, vatRate, null, null, null, null);
     }
 
     private static Invoice.Totals totals(Element idoc) {
@@ -134,7 +164,11 @@ final class InvoicMapper {
         if (bank.isEmpty() && terms == null) {
             return null;
         }
-        return new Invoice.Payment(bank.map(b -> text(b, null, "ACNUM")).orElse(null),
-                bank.map(b -> text(b, null, "BRNUM")).orElse(null), terms);
+        List<Invoice.Account> accounts = new ArrayList<>();
+        for (Element account : children(idoc, null, "E1EDK28")) {
+            accounts.add(new Invoice.Account(text(account, null, "ACNUM"), text(account, null, "ACNAM"),
+                    text(account, null, "BRNUM")));
+        }
+        return new Invoice.Payment(null, null, null, terms, accounts, null, null);
     }
 }

@@ -62,6 +62,21 @@ public final class Elements {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
+    /** An attribute without namespace of a child element, or null when the child or the attribute is absent. */
+    public static String attribute(Element parent, String namespace, String name, String attribute) {
+        return child(parent, namespace, name).map(e -> e.getAttribute(attribute)).filter(a -> !a.isBlank())
+                .map(String::trim).orElse(null);
+    }
+
+    /** The element reached through {@code path} (child names in one namespace), if every step is present. */
+    public static Optional<Element> path(Element parent, String namespace, String... names) {
+        Optional<Element> at = Optional.of(parent);
+        for (String name : names) {
+            at = at.flatMap(e -> child(e, namespace, name));
+        }
+        return at;
+    }
+
     public static String requiredText(Element parent, String namespace, String name, String what) {
         String text = text(parent, namespace, name);
         if (text == null) {

@@ -15,6 +15,7 @@ public final class Totals {
         if (net == null && tax == null) {
             throw new InvalidErpDocumentException("mandatory " + missing + " is missing");
         }
-        return new Invoice.Totals(net == null ? gross.subtract(tax) : net, tax == null ? gross.subtract(net) : tax, gross);
+        return Invoice.Totals.ofNetTaxGross(net == null ? gross.subtract(tax) : net, tax == null ? gross.subtract(net) : tax,
+                gross);
     }
 }
