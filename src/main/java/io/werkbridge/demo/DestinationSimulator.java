@@ -23,7 +23,8 @@ public class DestinationSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(DestinationSimulator.class);
 
     @PostMapping({"/simulator/{destination}/customers", "/simulator/{destination}/machine-events",
-            "/simulator/{destination}/invoices", "/simulator/{destination}/service-reports"})
+            "/simulator/{destination}/invoices", "/simulator/{destination}/service-reports", "/simulator/{destination}/push",
+            "/simulator/{destination}/machine-locations", "/simulator/{destination}/link-diagnostics"})
     public ResponseEntity<Void> receive(@PathVariable String destination, @RequestBody JsonNode message) {
         List<String> fields = new ArrayList<>();
         collect(message.path("body"), "", fields);

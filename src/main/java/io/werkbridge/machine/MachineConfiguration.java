@@ -27,6 +27,16 @@ public class MachineConfiguration {
     }
 
     @Bean
+    SerialCaptures serialCaptures(MachineRegistry machines) {
+        return new SerialCaptures(machines, Clock.systemUTC());
+    }
+
+    @Bean
+    SerialDiagnostics serialDiagnostics(MachineRegistry machines, MachineStatusService status, SerialCaptures captures) {
+        return new SerialDiagnostics(machines, status, captures, Clock.systemUTC());
+    }
+
+    @Bean
     MachineEvents machineEvents(MachineRegistry machines, MachineStatusBoard status) {
         return new MachineEvents(machines, status, Clock.systemUTC());
     }

@@ -26,14 +26,31 @@ public record FlowProperties(Map<String, Flow> flows) {
     /**
      * @param destinations each destination of the flow, in the declared order, with the endpoint that sends to it:
      *                     an HTTP(S) URL or a {@code direct:} route of the destination's connector
+     * @param select       the messages a destination takes ({@link FlowSelection}); a destination not named takes all
      */
-    public record Flow(Map<String, String> destinations) {
+    public record Flow(Map<String, String> destinations, Map<String, String> select) {
         public Flow {
             destinations = destinations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
+            select = select == null ? Map.of() : Map.copyOf(select);
+            for (Map.Entry<String, String> entry : select.entrySet()) {
+                if (!destinations.containsKey(entry.getKey())) {
+                    throw new IllegalArgumentException("select: '" + entry.getKey() + "' is not a destination of the flow");
+                }
+                try {
+                    FlowSelection.parse(entry.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("select." + entry.getKey() + ": " + e.getMessage(), e);
+                }
+            }
         }
 
         public Set<String> destinationNames() {
             return destinations.keySet();
+        }
+
+        /** The selection of a destination, {@code *} when the flow gives none. */
+        public String selectionOf(String destination) {
+            return select.getOrDefault(destination, FlowSelection.ALL);
         }
     }
 

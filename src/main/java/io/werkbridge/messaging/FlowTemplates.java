@@ -35,7 +35,8 @@ public final class FlowTemplates implements CamelContextConfiguration {
             add("flow-publish", "publish-" + flow, flow, Map.of());
             add("flow-inbound", flow + "-inbound", flow, Map.of());
             definition.destinations().forEach((destination, send) -> add("flow-destination", flow + "-to-" + destination,
-                    flow, Map.of("destination", destination, "send", withTls(destination, send))));
+                    flow, Map.of("destination", destination, "send", withTls(destination, send),
+                            "select", definition.selectionOf(destination))));
             LOG.info("flow {}: delivering to {}", flow, definition.destinationNames());
         });
     }

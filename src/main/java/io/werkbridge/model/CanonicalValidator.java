@@ -22,7 +22,8 @@ public final class CanonicalValidator {
             EntityType.SERVICE_REPORT, "reportNumber",
             EntityType.SERVICE_TICKET, "ticketId",
             EntityType.ORDER, "orderNumber",
-            EntityType.MACHINE_EVENT, "machineNumber");
+            EntityType.MACHINE_EVENT, "machineNumber",
+            EntityType.LINK_DIAGNOSTICS, "machineNumber");
 
     private final JsonSchemaCheck envelopeSchema;
     private final Map<EntityType, JsonSchemaCheck> bodySchemas = new EnumMap<>(EntityType.class);

@@ -33,6 +33,7 @@ public final class PersonalPaths {
             case SERVICE_TICKET -> ServiceTicket.class;
             case ORDER -> Order.class;
             case MACHINE_EVENT -> MachineEvent.class;
+            case LINK_DIAGNOSTICS -> LinkDiagnostics.class;
         };
     }
 

@@ -5,6 +5,7 @@ import io.werkbridge.privacy.audit.DisclosureLog;
 import io.werkbridge.privacy.audit.DisclosureSearch;
 import io.werkbridge.privacy.audit.DisclosureVerifier;
 import io.werkbridge.privacy.camel.DecisionMetrics;
+import io.werkbridge.privacy.camel.GatedRoutes;
 import io.werkbridge.privacy.camel.PrivacyComponent;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.gate.PolicyStore;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -113,5 +115,13 @@ public class PrivacyConfiguration {
     @Bean("privacy")
     PrivacyComponent privacyComponent(PolicyStore policies, DisclosureLog disclosures, MeterRegistry meters) {
         return new PrivacyComponent(policies, disclosures, new DecisionMetrics(meters));
+    }
+
+    /** Also checks each reloaded policy: a destination a running route delivers to may not disappear. */
+    @Bean
+    GatedRoutes gatedRoutes(CamelContext camel, PolicyStore policies) {
+        GatedRoutes routes = new GatedRoutes(camel);
+        policies.addReloadCheck(routes::missingDestinations);
+        return routes;
     }
 }

@@ -29,6 +29,11 @@ final class ApiCalls {
         return send(request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    HttpResponse<String> post(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     JsonNode json(HttpResponse<String> response) {
         return CanonicalJson.read(response.body());
     }

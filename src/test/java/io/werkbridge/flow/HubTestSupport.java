@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running hub for all flow tests (the same configuration, so Spring caches one context), with WireMock
- * playing the shop, the portal and the ERP's machine-event endpoint. The stubs are started once per JVM and reset before each test.
+ * playing the shop, the portal, the ERP's machine-event endpoint, the app backend and the map. The stubs are started once per JVM and reset before each test.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = WerkbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,6 +41,11 @@ public abstract class HubTestSupport {
     protected static final WireMockServer SHOP = start();
     protected static final WireMockServer PORTAL = start();
     protected static final WireMockServer ERP = start();
+    /** The customer app's backend (push messages) and the map location indicator. */
+    protected static final WireMockServer APP = start();
+    protected static final WireMockServer MAPS = start();
+    /** The serial interfaces' programmers: /gose/link-diagnostics and /diplexa/link-diagnostics. */
+    protected static final WireMockServer SERIAL_SUPPORT = start();
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
     @LocalServerPort
@@ -66,6 +71,10 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.portal.service-report-url", () -> PORTAL.baseUrl() + "/portal/service-reports");
         registry.add("werkbridge.destinations.erp.machine-url", () -> ERP.baseUrl() + "/erp/machine-events");
         registry.add("werkbridge.destinations.erp.url", () -> ERP.baseUrl() + ErpServiceStubs.PATH);
+        registry.add("werkbridge.destinations.app.url", () -> APP.baseUrl() + "/app/push");
+        registry.add("werkbridge.destinations.maps.url", () -> MAPS.baseUrl() + "/maps/machine-locations");
+        registry.add("werkbridge.destinations.serial-support.gose-url", () -> SERIAL_SUPPORT.baseUrl() + "/gose/link-diagnostics");
+        registry.add("werkbridge.destinations.serial-support.diplexa-url", () -> SERIAL_SUPPORT.baseUrl() + "/diplexa/link-diagnostics");
         MachinePeers.register(registry);
     }
 
@@ -76,7 +85,7 @@ public abstract class HubTestSupport {
 
     @BeforeEach
     void resetStubs() {
-        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, MachinePeers.MTCONNECT_AGENT)) {
+        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, APP, MAPS, SERIAL_SUPPORT, MachinePeers.MTCONNECT_AGENT)) {
             server.resetAll();
         }
         SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
@@ -85,6 +94,10 @@ public abstract class HubTestSupport {
         PORTAL.stubFor(post(urlPathEqualTo("/portal/invoices")).willReturn(aResponse().withStatus(202)));
         PORTAL.stubFor(post(urlPathEqualTo("/portal/service-reports")).willReturn(aResponse().withStatus(202)));
         ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
+        APP.stubFor(post(urlPathEqualTo("/app/push")).willReturn(aResponse().withStatus(202)));
+        MAPS.stubFor(post(urlPathEqualTo("/maps/machine-locations")).willReturn(aResponse().withStatus(202)));
+        SERIAL_SUPPORT.stubFor(post(urlPathEqualTo("/gose/link-diagnostics")).willReturn(aResponse().withStatus(202)));
+        SERIAL_SUPPORT.stubFor(post(urlPathEqualTo("/diplexa/link-diagnostics")).willReturn(aResponse().withStatus(202)));
         ErpServiceStubs.defaults(ERP);
         erpCircuitBreaker.reset();
     }

@@ -86,7 +86,9 @@ class MachineDataFlowTest extends HubTestSupport {
                 .filter(e -> e.getRequest().getBodyAsString().contains(messageId)).findFirst().orElseThrow()
                 .getRequest().getHeader("Idempotency-Key")).isEqualTo(messageId);
 
-        await().atMost(WAIT).until(() -> disclosures(messageId).size() == 2);
+        // the map takes the event too, as it says where the machine is (AppAndMapsFlowTest); the app takes alarms only
+        await().atMost(WAIT).until(() -> disclosures(messageId).size() == 3);
+        assertThat(disclosures(messageId)).extracting(r -> r.get("destination")).containsExactlyInAnyOrder("portal", "erp", "maps");
         Map<String, Object> toPortal = disclosure(messageId, "portal");
         assertThat(toPortal.get("processor")).isEqualTo("werkbliq");
         assertThat(toPortal.get("categories_masked").toString().split(",")).containsExactlyInAnyOrder("personnel.id", "access.place");
@@ -140,12 +142,21 @@ class MachineDataFlowTest extends HubTestSupport {
     }
 
     private List<Map<String, Object>> disclosures(String messageId) {
+        return disclosures(jdbc, messageId);
+    }
+
+    /** The disclosure records of one message, column names in lower case. */
+    static List<Map<String, Object>> disclosures(JdbcTemplate jdbc, String messageId) {
         return jdbc.queryForList("SELECT * FROM disclosure WHERE message_id = ?", messageId).stream()
                 .map(MachineDataFlowTest::lowerCaseKeys).toList();
     }
 
     private Map<String, Object> disclosure(String messageId, String destination) {
-        return disclosures(messageId).stream().filter(r -> destination.equals(r.get("destination"))).findFirst().orElseThrow();
+        return disclosure(jdbc, messageId, destination);
+    }
+
+    static Map<String, Object> disclosure(JdbcTemplate jdbc, String messageId, String destination) {
+        return disclosures(jdbc, messageId).stream().filter(r -> destination.equals(r.get("destination"))).findFirst().orElseThrow();
     }
 
     private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {

@@ -1,6 +1,7 @@
 package io.werkbridge.flow;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.werkbridge.connector.serial.SocatPtyPair;
@@ -9,9 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -79,6 +83,13 @@ final class MachinePeers {
     /** The machine's end, where tests write telegrams. */
     static Path serialMachineEnd() {
         return SERIAL == null ? DIR.resolve("no-socat-machine") : SERIAL.linkB();
+    }
+
+    /** Writes one telegram as an stx-etx frame at the machine's end (the test press's framing), once the link is up. */
+    static void sendTelegram(ProducerTemplate producer, String telegram) {
+        String uri = "serial:" + serialMachineEnd() + "?framing=stx-etx&baudRate=115200";
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                producer.sendBody(uri, telegram.getBytes(StandardCharsets.UTF_8)));
     }
 
     static void register(DynamicPropertyRegistry registry) {

@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The register, preview and audit API over real HTTP on the running hub, as operator, dpo, erp and nobody. */
 class PrivacyApiTest extends HubTestSupport {
+
+    @Autowired
+    CamelContext camel;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = SoapRequests.ERP_PASSWORD;
@@ -81,7 +85,7 @@ class PrivacyApiTest extends HubTestSupport {
         assertThat(lines.get(0)).startsWith("destination,processor,processor_name,country,transfer_mechanism,contract_reference");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .startsWith("shop,gab-exactlyit,GAB ExactlyIT Solutions GmbH,DE,eu-eea,SAMPLE-DPA-GAB-001,true,2024-01-01,2028-12-31,active,online-shop,")
-                .endsWith(",communication.phone,true,mask,4,explicit"));
+                .endsWith(",communication.phone,true,mask,4,explicit,customer-master shop-pull,routed"));
 
         HttpResponse<String> md = get("/api/v1/privacy/destinations?format=md", "operator");
         assertThat(md.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
@@ -91,6 +95,49 @@ class PrivacyApiTest extends HubTestSupport {
         HttpResponse<String> unknownFormat = get("/api/v1/privacy/destinations?format=xls", "operator");
         assertThat(unknownFormat.statusCode()).isEqualTo(400);
         assertThat(unknownFormat.body()).contains("format");
+    }
+
+    @Test
+    void registerListsTheFlowsOfTheRunningRoutesForEachDestination() throws Exception {
+        JsonNode destinations = CanonicalJson.read(get("/api/v1/privacy/destinations", "operator").body());
+        JsonNode app = byField(destinations, "id", "app");
+        assertThat(texts(app.path("flows"))).containsExactly("machine-data", "service-tickets");
+        assertThat(texts(app.path("routes"))).containsExactly("machine-data-to-app", "service-tickets-to-app");
+        assertThat(app.path("delivery").asText()).isEqualTo("routed");
+        assertThat(texts(byField(destinations, "id", "portal").path("flows")))
+                .containsExactly("customer-master", "invoices", "machine-data", "service-reports");
+        assertThat(texts(byField(destinations, "id", "shop").path("routes"))).containsExactly("customer-master-to-shop", "shop-customer-pull");
+        assertThat(texts(byField(destinations, "id", "maps").path("flows"))).containsExactly("machine-data");
+        assertThat(texts(byField(destinations, "id", "erp").path("flows")))
+                .containsExactly("machine-data", "orders", "service-tickets");
+        assertThat(destinations.findValuesAsText("id")).doesNotContain("user-tours");
+
+        // stopped, the map's route delivers nothing, and the register says so at once
+        try {
+            camel.getRouteController().stopRoute("machine-data-to-maps");
+            JsonNode maps = byField(CanonicalJson.read(get("/api/v1/privacy/destinations", "operator").body()), "id", "maps");
+            assertThat(maps.path("delivery").asText()).isEqualTo("no route");
+            assertThat(maps.path("routes")).isEmpty();
+        } finally {
+            camel.getRouteController().startRoute("machine-data-to-maps");
+        }
+        assertThat(byField(CanonicalJson.read(get("/api/v1/privacy/destinations", "operator").body()), "id", "maps")
+                .path("delivery").asText()).isEqualTo("routed");
+
+        JsonNode processors = CanonicalJson.read(get("/api/v1/privacy/processors", "dpo").body());
+        for (String id : List.of("userlane", "microsoft-azure")) {
+            JsonNode processor = byField(processors, "id", id);
+            assertThat(processor.path("hubFlow").asText()).as(id).isEqualTo("no flow from the hub");
+            assertThat(processor.path("noHubFlowReason").asText()).as(id).isNotBlank();
+            assertThat(processor.path("destinations")).as(id).isEmpty();
+            assertThat(processor.path("flows")).as(id).isEmpty();
+        }
+        assertThat(byField(processors, "id", "userlane").path("noHubFlowReason").asText()).contains("browser");
+        JsonNode heroes = byField(processors, "id", "hybrid-heroes");
+        assertThat(heroes.path("hubFlow").asText()).isEqualTo("routed");
+        assertThat(texts(heroes.path("flows"))).containsExactly("machine-data", "service-tickets");
+        String md = get("/api/v1/privacy/processors?format=md", "operator").body();
+        assertThat(md.lines()).anySatisfy(line -> assertThat(line).startsWith("| userlane |").contains("| no flow from the hub |"));
     }
 
     @Test

@@ -90,11 +90,8 @@ class SerialMachineTest extends HubTestSupport {
         assertThat(at(PORTAL, "2026-11-20T11:00:01Z")).isEmpty();
     }
 
-    /** Writes one telegram as an stx-etx frame at the machine's end, once the link is up. */
     private void send(String telegram) {
-        String uri = "serial:" + MachinePeers.serialMachineEnd() + "?framing=stx-etx&baudRate=115200";
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
-                producer.sendBody(uri, telegram.getBytes(StandardCharsets.UTF_8)));
+        MachinePeers.sendTelegram(producer, telegram);
     }
 
     private static List<JsonNode> at(com.github.tomakehurst.wiremock.WireMockServer server, String timestamp) {

@@ -27,7 +27,7 @@ class EmbeddedBrokerConfigurationTest {
     /** An in-VM id of its own: Spring contexts of other tests in this JVM run their embedded brokers on vm://0. */
     private static final String IN_VM = "vm://5307";
     private static final FlowProperties FLOWS = new FlowProperties(Map.of("customer-master",
-            new FlowProperties.Flow(Map.of("shop", "direct:shop", "portal", "direct:portal"))));
+            new FlowProperties.Flow(Map.of("shop", "direct:shop", "portal", "direct:portal"), Map.of())));
 
     @TempDir
     Path data;

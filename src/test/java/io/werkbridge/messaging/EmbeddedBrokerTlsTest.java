@@ -31,7 +31,7 @@ class EmbeddedBrokerTlsTest {
 
     private static final String STORE_PASSWORD = "synthetic-store-secret";
     private static final FlowProperties FLOWS = new FlowProperties(Map.of("customer-master",
-            new FlowProperties.Flow(Map.of("shop", "direct:shop"))));
+            new FlowProperties.Flow(Map.of("shop", "direct:shop"), Map.of())));
 
     @TempDir
     Path dir;

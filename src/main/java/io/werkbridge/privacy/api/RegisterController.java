@@ -1,9 +1,13 @@
 package io.werkbridge.privacy.api;
 
+import io.werkbridge.privacy.camel.GatedRoutes;
+import io.werkbridge.privacy.camel.GatedRoutes.GatedRoute;
 import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.policy.PrivacyPolicy;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,9 +26,11 @@ public final class RegisterController {
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
     private final PolicyStore policies;
+    private final GatedRoutes routes;
 
-    public RegisterController(PolicyStore policies) {
+    public RegisterController(PolicyStore policies, GatedRoutes routes) {
         this.policies = policies;
+        this.routes = routes;
     }
 
     @GetMapping("/processors")
@@ -37,13 +43,15 @@ public final class RegisterController {
         return render(format, "werkbridge-destinations", PrivacyRegister::destinations, PrivacyRegister::destinationTable);
     }
 
-    private ResponseEntity<?> render(String format, String fileName, Function<PrivacyPolicy, Object> json,
-                                     Function<PrivacyPolicy, ReportTable> table) {
+    /** The policy in force and the running routes, read on every request: the register is never a stale copy. */
+    private ResponseEntity<?> render(String format, String fileName, BiFunction<PrivacyPolicy, Map<String, List<GatedRoute>>, Object> json,
+                                     BiFunction<PrivacyPolicy, Map<String, List<GatedRoute>>, ReportTable> table) {
         PrivacyPolicy policy = policies.policy();
+        Map<String, List<GatedRoute>> gated = routes.byDestination();
         return switch (format) {
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.apply(policy));
-            case "csv" -> download(table.apply(policy).csv(), CSV, fileName + ".csv");
-            case "md" -> download(table.apply(policy).markdown(), MARKDOWN, fileName + ".md");
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.apply(policy, gated));
+            case "csv" -> download(table.apply(policy, gated).csv(), CSV, fileName + ".csv");
+            case "md" -> download(table.apply(policy, gated).markdown(), MARKDOWN, fileName + ".md");
             default -> throw new InvalidApiRequestException("parameter 'format' must be json, csv or md");
         };
     }

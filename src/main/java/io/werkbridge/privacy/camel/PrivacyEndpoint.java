@@ -24,6 +24,11 @@ public final class PrivacyEndpoint extends DefaultEndpoint {
         this.metrics = metrics;
     }
 
+    /** The destination whose policy this gate applies. */
+    public String destination() {
+        return destination;
+    }
+
     @Override
     public Producer createProducer() {
         return new PrivacyProducer(this, destination, policies, disclosures, metrics);

@@ -42,6 +42,19 @@ final class PrivacyProducer extends DefaultProducer {
         this.metrics = metrics;
     }
 
+    /**
+     * A route that would deliver to a destination without a policy does not start: the gate would hold every message
+     * it gets, and the register would list a recipient the policy does not describe.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        if (policies.policy().destination(destination).isEmpty()) {
+            throw new IllegalStateException("privacy:" + destination + ": destination '" + destination
+                    + "' has no policy in destinations.yml; a route may only deliver to a destination the policy describes");
+        }
+        super.doStart();
+    }
+
     @Override
     public void process(Exchange exchange) {
         JsonNode message = CanonicalJson.read(exchange.getMessage().getBody(String.class));

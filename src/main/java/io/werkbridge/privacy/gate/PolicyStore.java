@@ -6,6 +6,8 @@ import io.werkbridge.privacy.policy.PrivacyPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ public final class PolicyStore {
     private final Clock clock;
     private final AtomicReference<PrivacyGate> current = new AtomicReference<>();
     private final AtomicReference<PolicyStatus> status = new AtomicReference<>();
+    private final List<Function<PrivacyPolicy, List<String>>> reloadChecks = new CopyOnWriteArrayList<>();
 
     /** What an operator needs to know about the policy in force and the last reload attempt. No values. */
     public record PolicyStatus(String version, String location, Instant loadedAt, Instant lastAttemptAt, List<String> lastProblems) {
@@ -66,10 +69,22 @@ public final class PolicyStore {
         return location;
     }
 
+    /**
+     * A check a reloaded policy must pass besides its own rules, e.g. that every running route's destination keeps its
+     * policy; the check answers the problems, none when the policy may replace the one in force.
+     */
+    public void addReloadCheck(Function<PrivacyPolicy, List<String>> check) {
+        reloadChecks.add(check);
+    }
+
     /** Re-reads the files; on any problem the policy in force stays and the exception says why. */
     public PrivacyPolicy reload() {
         try {
             PrivacyPolicy policy = loader.load(location);
+            List<String> problems = reloadChecks.stream().flatMap(check -> check.apply(policy).stream()).toList();
+            if (!problems.isEmpty()) {
+                throw new PolicyException(problems);
+            }
             current.set(new PrivacyGate(policy, operators, restrictions, clock));
             Instant now = clock.instant();
             status.set(new PolicyStatus(policy.version(), location, now, now, List.of()));

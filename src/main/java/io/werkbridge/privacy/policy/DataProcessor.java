@@ -11,6 +11,8 @@ import java.util.List;
  * @param dataPrivacyFramework a US company certified under the EU-US Data Privacy Framework (the only US companies the
  *                             adequacy decision covers)
  * @param categories           the categories (or their ancestors) the contract covers
+ * @param noHubFlow            why the hub sends this processor nothing (its service gets its data elsewhere), or null
+ *                             when destinations of the hub deliver to it
  */
 public record DataProcessor(
         String id,
@@ -22,11 +24,19 @@ public record DataProcessor(
         String transferMechanism,
         boolean dataPrivacyFramework,
         List<String> purposes,
-        List<String> categories) {
+        List<String> categories,
+        String noHubFlow) {
 
     public DataProcessor {
+        noHubFlow = noHubFlow == null || noHubFlow.isBlank() ? null : noHubFlow.strip();
         purposes = List.copyOf(purposes);
         categories = List.copyOf(categories);
+    }
+
+    /** A processor the hub's destinations deliver to. */
+    public DataProcessor(String id, String name, String address, String country, String role, Contract contract,
+                         String transferMechanism, boolean dataPrivacyFramework, List<String> purposes, List<String> categories) {
+        this(id, name, address, country, role, contract, transferMechanism, dataPrivacyFramework, purposes, categories, null);
     }
 
     /** Whether the contract covers a category (directly or through an ancestor). */

@@ -122,6 +122,10 @@ final class PolicyValidator {
                 problems.add(where + ": processor '" + d.processor() + "' is not in " + PolicyLoader.PROCESSORS);
                 return;
             }
+            if (processor.noHubFlow() != null) {
+                problems.add(where + ": processor '" + processor.id() + "' is declared as receiving nothing from the hub "
+                        + "(noHubFlow); bind the destination to another processor or remove noHubFlow");
+            }
             if (!processor.purposes().contains(d.purpose())) {
                 problems.add(where + ": purpose '" + d.purpose() + "' is not among the purposes of processor '"
                         + processor.id() + "'s contract");

@@ -26,7 +26,10 @@ class PolicyLoaderTest {
         assertThat(policy.processors()).containsOnlyKeys("werkbliq", "hybrid-heroes", "gose-consulting", "diplexa",
                 "gab-exactlyit", "microsoft-azure", "dynatrace", "google-maps", "userlane");
         assertThat(policy.processors().values()).allSatisfy(p -> assertThat(p.contract().sample()).isTrue());
-        assertThat(policy.destinations()).containsKeys("shop", "portal", "app", "erp", "monitoring", "maps", "user-tours");
+        assertThat(policy.destinations()).containsKeys("shop", "portal", "app", "erp", "monitoring", "maps")
+                .doesNotContainKey("user-tours");
+        assertThat(policy.processors().get("userlane").noHubFlow()).contains("browser");
+        assertThat(policy.processors().get("microsoft-azure").noHubFlow()).startsWith("hosting");
         assertThat(policy.version()).hasSize(16);
     }
 
@@ -118,9 +121,9 @@ class PolicyLoaderTest {
     void defaultsComeFromTheSchemasAndMaskKeepsFourUnlessTold() {
         PrivacyPolicy policy = PolicyFixtures.load(PolicyFixtures.copyWith(dir, "destinations.yml",
                 t -> t.replace("communication.phone: {action: mask, keep: 4}", "communication.phone: {action: mask}")
-                        .replace("    legalBasis: \"Art. 6(1)(f) GDPR (legitimate interest: onboarding)\"\n", "")));
+                        .replace("    legalBasis: \"Art. 6(1)(f) GDPR (legitimate interest: show machine locations)\"\n", "")));
         assertThat(policy.destinations().get("shop").actions().get("communication.phone")).isEqualTo(new Action(ActionType.MASK, 4));
-        assertThat(policy.destinations().get("user-tours").legalBasis()).isEmpty();
+        assertThat(policy.destinations().get("maps").legalBasis()).isEmpty();
         assertThat(policy.taxonomy().categories().get("master.name").freeText()).isFalse();
         assertThat(policy.classification().get("customer").subjectPaths()).containsExactly("customerNumber", "contacts[].id");
         assertThat(policy.processors().get("werkbliq").contract().validTo()).isEqualTo(java.time.LocalDate.of(2028, 12, 31));
