@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.werkbridge.privacy.gate.GatedChannel;
 import io.werkbridge.privacy.gate.PolicyStore;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,13 @@ class MonitoringConfiguration {
     @Bean
     TelemetryPolicy telemetryPolicy(PolicyStore policies) {
         return new TelemetryPolicy(policies);
+    }
+
+    /** The register lists the export as the monitoring destination's channel, only when it is on. */
+    @Bean
+    @ConditionalOnProperty(MonitoringEnvironment.ENDPOINT)
+    GatedChannel telemetryChannel() {
+        return new GatedChannel("monitoring", "telemetry", "otlp-export");
     }
 
     @Bean

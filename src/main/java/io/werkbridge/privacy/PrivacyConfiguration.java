@@ -7,6 +7,7 @@ import io.werkbridge.privacy.audit.DisclosureVerifier;
 import io.werkbridge.privacy.camel.DecisionMetrics;
 import io.werkbridge.privacy.camel.GatedRoutes;
 import io.werkbridge.privacy.camel.PrivacyComponent;
+import io.werkbridge.privacy.gate.GatedChannel;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.PolicyWatcher;
@@ -24,6 +25,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -119,8 +121,8 @@ public class PrivacyConfiguration {
 
     /** Also checks each reloaded policy: a destination a running route delivers to may not disappear. */
     @Bean
-    GatedRoutes gatedRoutes(CamelContext camel, PolicyStore policies) {
-        GatedRoutes routes = new GatedRoutes(camel);
+    GatedRoutes gatedRoutes(CamelContext camel, PolicyStore policies, ObjectProvider<GatedChannel> channels) {
+        GatedRoutes routes = new GatedRoutes(camel, channels.orderedStream().toList());
         policies.addReloadCheck(routes::missingDestinations);
         return routes;
     }

@@ -121,6 +121,25 @@ class TelemetryExportTest {
         assertThat(all).contains("/api/v1/shop/customers/{customerNumber}");
     }
 
+    @Test
+    void theRegisterListsTheExportAsTheMonitoringDestinationsChannel() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + SeparateHub.port(hub) + "/api/v1/privacy/destinations"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("operator:test-secret".getBytes()))
+                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode monitoring = null;
+        for (com.fasterxml.jackson.databind.JsonNode d : io.werkbridge.model.CanonicalJson.read(response.body())) {
+            if (d.path("id").asText().equals("monitoring")) {
+                monitoring = d;
+            }
+        }
+        assertThat(monitoring).as("monitoring in the register").isNotNull();
+        assertThat(monitoring.path("delivery").asText()).isEqualTo("routed");
+        assertThat(monitoring.path("flows").toString()).isEqualTo("[\"telemetry\"]");
+        assertThat(monitoring.path("routes").toString()).isEqualTo("[\"otlp-export\"]");
+    }
+
     private static List<String> metricNames() throws Exception {
         List<String> names = new ArrayList<>();
         for (LoggedRequest request : OTLP.findAll(postRequestedFor(urlPathEqualTo("/v1/metrics")))) {

@@ -1,5 +1,6 @@
 package io.werkbridge.privacy.camel;
 
+import io.werkbridge.privacy.gate.GatedChannel;
 import io.werkbridge.privacy.policy.PrivacyPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +27,16 @@ public final class GatedRoutes {
     }
 
     private final CamelContext camel;
+    private final List<GatedChannel> channels;
 
     public GatedRoutes(CamelContext camel) {
+        this(camel, List.of());
+    }
+
+    /** @param channels disclosure paths outside Camel that pass a destination's policy (e.g. telemetry) */
+    public GatedRoutes(CamelContext camel, List<GatedChannel> channels) {
         this.camel = camel;
+        this.channels = List.copyOf(channels);
     }
 
     /**
@@ -59,6 +67,7 @@ public final class GatedRoutes {
             String flow = route.getGroup() == null ? route.getRouteId() : route.getGroup();
             destinations.forEach(d -> result.computeIfAbsent(d, k -> new ArrayList<>()).add(new GatedRoute(flow, route.getRouteId())));
         }
+        channels.forEach(c -> result.computeIfAbsent(c.destination(), k -> new ArrayList<>()).add(new GatedRoute(c.flow(), c.id())));
         result.values().forEach(routes -> routes.sort(Comparator.comparing(GatedRoute::flow).thenComparing(GatedRoute::routeId)));
         return result;
     }
