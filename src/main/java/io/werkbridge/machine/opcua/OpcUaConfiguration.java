@@ -6,6 +6,8 @@ import io.werkbridge.machine.MachineRegistry;
 import io.werkbridge.machine.MachineStatusBoard;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.milo.client.MiloClientComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.slf4j.Logger;
@@ -47,6 +49,13 @@ public class OpcUaConfiguration {
     ComponentCustomizer miloClientSecurity(SecuredMiloConnections connections) {
         return ComponentCustomizer.builder(MiloClientComponent.class)
                 .build(component -> component.setMiloClientConnectionManager(connections));
+    }
+
+    /** Reconnects a machine silent for {@code werkbridge.machines.opcua.reconnect-after} (default 30 s) or longer. */
+    @Bean
+    OpcUaReconnect opcUaReconnect(CamelContext camel, MachineRegistry machines, MachineStatusBoard status,
+                                  @Value("${werkbridge.machines.opcua.reconnect-after:30s}") Duration silence) {
+        return new OpcUaReconnect(camel, machines, status, Clock.systemUTC(), silence);
     }
 
     @Bean

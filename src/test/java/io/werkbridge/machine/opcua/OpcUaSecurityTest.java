@@ -9,6 +9,8 @@ import io.werkbridge.machine.Connection;
 import io.werkbridge.machine.MachineDefinition;
 import io.werkbridge.machine.MachineFileReader;
 import io.werkbridge.machine.MachineRegistry;
+import io.werkbridge.machine.MachineStatusBoard;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -237,26 +239,32 @@ class OpcUaSecurityTest {
         int port = freePort();
         server = secured(port, "server", hub);
         MachineDefinition machine = machine(server.endpoint(), user("OPCUA_TEST_PASSWORD"));
+        MachineRegistry machines = new MachineRegistry(List.of(machine));
+        MachineStatusBoard status = new MachineStatusBoard(Clock.systemUTC());
         MiloClientComponent milo = new MiloClientComponent();
-        milo.setMiloClientConnectionManager(new SecuredMiloConnections(new MachineRegistry(List.of(machine)), hub));
+        milo.setMiloClientConnectionManager(new SecuredMiloConnections(machines, hub));
         BlockingQueue<Object> values = new LinkedBlockingQueue<>();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addComponent("milo-client", milo);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("milo-client:" + server.endpoint() + "?clientId=secured-mill&node=RAW(" + STATE
-                            + ")&samplingInterval=50")
+                    String uri = "milo-client:" + server.endpoint() + "?clientId=secured-mill&samplingInterval=50&node=";
+                    from(uri + "RAW(" + STATE + ")").routeId("machine-secured-mill-node-0")
                             .process(e -> values.add(e.getMessage().getBody(DataValue.class).getValue().getValue()));
+                    from(uri + "RAW(ns=0;i=2258)").routeId("machine-secured-mill-heartbeat")
+                            .process(e -> status.heartbeat("secured-mill"));
                 }
             });
             camel.start();
+            OpcUaReconnect reconnect = new OpcUaReconnect(camel, machines, status, Clock.systemUTC(), Duration.ofSeconds(3));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !hub.rejected().isEmpty());
             assertThat(values).isEmpty();
             hub.trust(hub.rejected().get(0).thumbprint());
             server.set("Machine/Monitoring/State", "Running");
             awaitValue(values, "Running");
+            assertThat(reconnect.check()).isEmpty();
 
             server.close();
             server = secured(port, "server", hub);
@@ -266,10 +274,15 @@ class OpcUaSecurityTest {
             server.close();
             server = secured(port, "server-renewed", hub);
             server.set("Machine/Monitoring/State", "Renewed");
-            await().atMost(Duration.ofSeconds(30)).until(() -> hub.rejected().stream()
-                    .anyMatch(c -> c.thumbprint().equals(OpcUaSecurity.thumbprint(server.certificate()))));
+            String renewed = OpcUaSecurity.thumbprint(server.certificate());
+            // Milo retries with the old certificate's endpoint; the watchdog reconnects with a new discovery
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                reconnect.check();
+                return hub.rejected().stream().anyMatch(c -> c.thumbprint().equals(renewed));
+            });
             assertThat(values).doesNotContain("Renewed");
-            hub.trust(OpcUaSecurity.thumbprint(server.certificate()));
+            assertThat(status.snapshot("secured-mill").lastError()).contains("reconnecting");
+            hub.trust(renewed);
             awaitValue(values, "Renewed");
         }
     }
