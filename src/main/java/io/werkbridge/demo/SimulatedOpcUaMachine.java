@@ -213,6 +213,43 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
         node.setValue(new DataValue(new Variant(value), StatusCode.GOOD, DateTime.now()));
     }
 
+    /**
+     * Fires an Alarms & Conditions event (AlarmConditionType) from the machine's Notifications folder through the
+     * server's event notifier, as a control reports a raised, changed or acknowledged alarm.
+     *
+     * @param condition    the condition's name, e.g. the alarm number
+     * @param severity     1 (low) to 1000 (high)
+     * @param acknowledged the AckedState/Id
+     */
+    public void fireAlarm(String condition, int severity, String message, boolean active, boolean acknowledged) {
+        try {
+            var event = (org.eclipse.milo.opcua.sdk.server.model.objects.AlarmConditionTypeNode) server.getEventFactory()
+                    .createEvent(new NodeId(namespace.getNamespaceIndex(), java.util.UUID.randomUUID()), NodeIds.AlarmConditionType);
+            event.setBrowseName(new org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName(
+                    namespace.getNamespaceIndex(), condition));
+            event.setDisplayName(LocalizedText.english(condition));
+            event.setEventId(org.eclipse.milo.opcua.stack.core.types.builtin.ByteString.of(
+                    java.nio.ByteBuffer.allocate(16).putLong(System.nanoTime()).putInt(condition.hashCode()).array()));
+            event.setEventType(NodeIds.AlarmConditionType);
+            event.setSourceNode(NodeIds.Server);
+            event.setSourceName("Machine/Notifications");
+            event.setTime(DateTime.now());
+            event.setReceiveTime(DateTime.NULL_VALUE);
+            event.setMessage(LocalizedText.english(message));
+            event.setSeverity(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort(severity));
+            event.setConditionName(condition);
+            event.setRetain(active || !acknowledged);
+            event.setAckedState(LocalizedText.english(acknowledged ? "Acknowledged" : "Unacknowledged"));
+            event.getAckedStateNode().setId(acknowledged);
+            event.setActiveState(LocalizedText.english(active ? "Active" : "Inactive"));
+            event.getActiveStateNode().setId(active);
+            server.getEventNotifier().fire(event);
+            event.delete();
+        } catch (org.eclipse.milo.opcua.stack.core.UaException e) {
+            throw new IllegalStateException("the simulated machine cannot create an alarm event", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
