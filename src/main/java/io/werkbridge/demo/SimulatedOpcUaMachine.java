@@ -21,7 +21,17 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.DefaultServerCertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.KeyStoreCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -38,8 +48,9 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
 /**
  * A machine tool's OPC UA server in miniature, on Eclipse Milo's server SDK: a namespace
  * {@value #NAMESPACE_URI} with variables after the OPC UA for Machinery layout (identification, monitoring,
- * production, notifications, operator), node ids {@code nsu=<namespace>;s=Machine/<group>/<name>}. Anonymous,
- * without security, bound to one address: for the demo and the tests, not for production.
+ * production, notifications, operator), node ids {@code nsu=<namespace>;s=Machine/<group>/<name>}. Either anonymous
+ * without security ({@link #start}) or secured like a real control ({@link #startSecured}); bound to one address: for
+ * the demo and the tests, not for production.
  */
 public final class SimulatedOpcUaMachine implements AutoCloseable {
 
@@ -79,22 +90,82 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
      * @throws IllegalStateException if it does not start within 20 s
      */
     public static SimulatedOpcUaMachine start(String host, int port) {
-        EndpointConfig endpoint = EndpointConfig.newBuilder()
-                .setBindAddress(host)
-                .setHostname(host)
-                .setBindPort(port)
-                .setPath(PATH)
-                .setSecurityPolicy(SecurityPolicy.None)
+        EndpointConfig endpoint = endpoint(host, port).setSecurityPolicy(SecurityPolicy.None)
                 .setSecurityMode(MessageSecurityMode.None)
                 .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
                 .build();
-        OpcUaServerConfig config = OpcUaServerConfig.builder()
-                .setApplicationUri("urn:werkbridge:simulated-machine:server")
+        OpcUaServerConfig config = serverConfig(Set.of(endpoint))
+                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
+                .build();
+        return start(config, host, port);
+    }
+
+    /**
+     * Starts a server as a careful IT department sets one up: only Basic256Sha256 with SignAndEncrypt, only a user
+     * name and password, its own certificate ({@code server.pfx} in {@code pki}, created when missing: a new
+     * {@code pki} folder means a renewed certificate) and a trust list of client certificates
+     * ({@code pki/trusted/certs}; others land in {@code pki/rejected}).
+     *
+     * @param trustedClients client certificates the server trusts from the start
+     */
+    public static SimulatedOpcUaMachine startSecured(String host, int port, java.nio.file.Path pki, String user,
+                                                     String password, List<X509Certificate> trustedClients) {
+        try {
+            var trustList = FileBasedTrustListManager.createAndInitialize(pki);
+            trustedClients.forEach(trustList::addTrustedCertificate);
+            var quarantine = FileBasedCertificateQuarantine.create(pki.resolve("rejected"));
+            var store = KeyStoreCertificateStore.createAndInitialize(new KeyStoreCertificateStore.Settings(
+                    pki.resolve("server.pfx"), PASSWORD::toCharArray, alias -> PASSWORD.toCharArray()));
+            var factory = new RsaSha256CertificateFactory() {
+                @Override
+                protected X509Certificate[] createRsaSha256CertificateChain(KeyPair keyPair) throws Exception {
+                    return new X509Certificate[] {new SelfSignedCertificateBuilder(keyPair)
+                            .setCommonName("Werkbridge simulated machine")
+                            .setApplicationUri(APPLICATION_URI)
+                            .addDnsName("localhost")
+                            .addIpAddress(host)
+                            .build()};
+                }
+            };
+            var group = DefaultApplicationGroup.createAndInitialize(trustList, store, factory,
+                    new DefaultServerCertificateValidator(trustList, quarantine));
+            X509Certificate certificate = group.getCertificateEntries().get(0).certificateChain[0];
+            Set<EndpointConfig> endpoints = Set.of(endpoint(host, port)
+                    .setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+                    .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+                    .setCertificate(certificate)
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME)
+                    .build());
+            OpcUaServerConfig config = serverConfig(endpoints)
+                    .setCertificateManager(new DefaultCertificateManager(quarantine, group))
+                    .setIdentityValidator(new UsernameIdentityValidator(
+                            challenge -> user.equals(challenge.getUsername()) && password.equals(challenge.getPassword())))
+                    .build();
+            return start(config, host, port);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the secured simulated OPC UA machine cannot be set up in " + pki, e);
+        }
+    }
+
+    private static final String APPLICATION_URI = "urn:werkbridge:simulated-machine:server";
+    // the simulated server's own key store: a demo and test fixture, no secret
+    private static final String PASSWORD = "simulated-machine";
+
+    private static EndpointConfig.Builder endpoint(String host, int port) {
+        return EndpointConfig.newBuilder().setBindAddress(host).setHostname(host).setBindPort(port).setPath(PATH);
+    }
+
+    private static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder serverConfig(Set<EndpointConfig> endpoints) {
+        return OpcUaServerConfig.builder()
+                .setApplicationUri(APPLICATION_URI)
                 .setApplicationName(LocalizedText.english("Werkbridge simulated machine"))
                 .setProductUri("urn:werkbridge:simulated-machine")
-                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
-                .setEndpoints(Set.of(endpoint))
-                .build();
+                .setEndpoints(endpoints);
+    }
+
+    private static SimulatedOpcUaMachine start(OpcUaServerConfig config, String host, int port) {
         OpcUaServer server = new OpcUaServer(config,
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
         MachineNamespace namespace = new MachineNamespace(server);
@@ -109,6 +180,13 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
             throw new IllegalStateException("the simulated OPC UA machine did not start on " + host + ":" + port, e);
         }
         return new SimulatedOpcUaMachine(server, namespace, "opc.tcp://" + host + ":" + port + PATH);
+    }
+
+    /** The server's application instance certificate, or null for the unsecured machine. */
+    public X509Certificate certificate() {
+        var groups = server.getConfig().getCertificateManager().getCertificateGroups();
+        return groups.isEmpty() || groups.get(0).getCertificateEntries().isEmpty() ? null
+                : groups.get(0).getCertificateEntries().get(0).certificateChain[0];
     }
 
     /** The endpoint URL clients connect to. */
@@ -133,6 +211,43 @@ public final class SimulatedOpcUaMachine implements AutoCloseable {
             throw new IllegalArgumentException("the simulated machine has no variable " + name);
         }
         node.setValue(new DataValue(new Variant(value), StatusCode.GOOD, DateTime.now()));
+    }
+
+    /**
+     * Fires an Alarms & Conditions event (AlarmConditionType) from the machine's Notifications folder through the
+     * server's event notifier, as a control reports a raised, changed or acknowledged alarm.
+     *
+     * @param condition    the condition's name, e.g. the alarm number
+     * @param severity     1 (low) to 1000 (high)
+     * @param acknowledged the AckedState/Id
+     */
+    public void fireAlarm(String condition, int severity, String message, boolean active, boolean acknowledged) {
+        try {
+            var event = (org.eclipse.milo.opcua.sdk.server.model.objects.AlarmConditionTypeNode) server.getEventFactory()
+                    .createEvent(new NodeId(namespace.getNamespaceIndex(), java.util.UUID.randomUUID()), NodeIds.AlarmConditionType);
+            event.setBrowseName(new org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName(
+                    namespace.getNamespaceIndex(), condition));
+            event.setDisplayName(LocalizedText.english(condition));
+            event.setEventId(org.eclipse.milo.opcua.stack.core.types.builtin.ByteString.of(
+                    java.nio.ByteBuffer.allocate(16).putLong(System.nanoTime()).putInt(condition.hashCode()).array()));
+            event.setEventType(NodeIds.AlarmConditionType);
+            event.setSourceNode(NodeIds.Server);
+            event.setSourceName("Machine/Notifications");
+            event.setTime(DateTime.now());
+            event.setReceiveTime(DateTime.NULL_VALUE);
+            event.setMessage(LocalizedText.english(message));
+            event.setSeverity(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort(severity));
+            event.setConditionName(condition);
+            event.setRetain(active || !acknowledged);
+            event.setAckedState(LocalizedText.english(acknowledged ? "Acknowledged" : "Unacknowledged"));
+            event.getAckedStateNode().setId(acknowledged);
+            event.setActiveState(LocalizedText.english(active ? "Active" : "Inactive"));
+            event.getActiveStateNode().setId(active);
+            server.getEventNotifier().fire(event);
+            event.delete();
+        } catch (org.eclipse.milo.opcua.stack.core.UaException e) {
+            throw new IllegalStateException("the simulated machine cannot create an alarm event", e);
+        }
     }
 
     @Override

@@ -50,12 +50,88 @@ public sealed interface Connection {
      * @param endpoint          opc.tcp URL
      * @param samplingInterval  sampling interval of the monitored items
      * @param heartbeatInterval sampling interval of the server's CurrentTime, the connection heartbeat
+     * @param securityPolicy    Basic256Sha256 (default), Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss, or None when
+     *                          the machine file says so
+     * @param securityMode      SignAndEncrypt (default) or Sign; None exactly with policy None
+     * @param identity          the user identity of the session (anonymous when absent)
      */
     record OpcUa(String endpoint, @JsonFormat(pattern = "MILLIS") Duration samplingInterval,
-                 @JsonFormat(pattern = "MILLIS") Duration heartbeatInterval) implements Connection {
+                 @JsonFormat(pattern = "MILLIS") Duration heartbeatInterval, String securityPolicy,
+                 String securityMode, OpcUaIdentity identity) implements Connection {
+
+        public static final String NONE = "None";
+
+        public OpcUa {
+            securityPolicy = securityPolicy == null ? "Basic256Sha256" : securityPolicy;
+            securityMode = securityMode == null ? (NONE.equals(securityPolicy) ? NONE : "SignAndEncrypt") : securityMode;
+            identity = identity == null ? OpcUaIdentity.ANONYMOUS : identity;
+            if (NONE.equals(securityPolicy) != NONE.equals(securityMode)) {
+                throw new IllegalArgumentException("connection.securityMode: None goes only with securityPolicy None,"
+                        + " and securityPolicy None only with securityMode None");
+            }
+        }
+
+        /** An anonymous session on the default security (Basic256Sha256, SignAndEncrypt). */
+        public OpcUa(String endpoint, Duration samplingInterval, Duration heartbeatInterval) {
+            this(endpoint, samplingInterval, heartbeatInterval, null, null, null);
+        }
+
+        /** Whether the machine file explicitly allows an unsecured connection. */
+        public boolean unsecured() {
+            return NONE.equals(securityPolicy);
+        }
+
         @Override
         public Protocol protocol() {
             return Protocol.OPCUA;
+        }
+    }
+
+    /**
+     * The user identity of an OPC UA session. Secrets never stand in the machine file: the password (user name) and
+     * the key store password (X.509) come from an environment variable or a file.
+     *
+     * @param type                anonymous, username or x509
+     * @param username            the user name (type username)
+     * @param passwordEnv         environment variable holding the password
+     * @param passwordFile        file holding the password (trailing line break ignored)
+     * @param keyStore            PKCS#12 file with the user certificate and its private key (type x509)
+     * @param keyStorePasswordEnv environment variable holding the key store password
+     * @param keyStorePasswordFile file holding the key store password
+     */
+    record OpcUaIdentity(String type, String username, String passwordEnv, String passwordFile, String keyStore,
+                         String keyStorePasswordEnv, String keyStorePasswordFile) {
+
+        public static final OpcUaIdentity ANONYMOUS = new OpcUaIdentity("anonymous", null, null, null, null, null, null);
+
+        public OpcUaIdentity {
+            type = type == null ? "anonymous" : type;
+            switch (type) {
+                case "anonymous" -> { }
+                case "username" -> {
+                    if (username == null || username.isBlank()) {
+                        throw new IllegalArgumentException("connection.identity.username: missing for type username");
+                    }
+                    if ((passwordEnv == null) == (passwordFile == null)) {
+                        throw new IllegalArgumentException("connection.identity: type username needs exactly one of"
+                                + " passwordEnv or passwordFile");
+                    }
+                }
+                case "x509" -> {
+                    if (keyStore == null || (keyStorePasswordEnv == null) == (keyStorePasswordFile == null)) {
+                        throw new IllegalArgumentException("connection.identity: type x509 needs keyStore and exactly"
+                                + " one of keyStorePasswordEnv or keyStorePasswordFile");
+                    }
+                }
+                default -> throw new IllegalArgumentException(
+                        "connection.identity.type: must be anonymous, username or x509");
+            }
+        }
+
+        @Override
+        public String toString() {
+            // the user name may name a person: never in logs
+            return "OpcUaIdentity[" + type + "]";
         }
     }
 

@@ -28,6 +28,9 @@ public final class MachineFileReader {
         List<String> problems = new ArrayList<>();
         checked.violations().forEach(v -> problems.add(file + ": " + v));
         checkMapping(checked.tree().path("mapping"), (path, rule) -> problems.add(file + ": " + path + ": " + rule));
+        if ("opcua".equals(checked.tree().path("protocol").asText())) {
+            checkOpcUaSecurity(checked.tree().path("connection"), (path, rule) -> problems.add(file + ": " + path + ": " + rule));
+        }
         if (!problems.isEmpty()) {
             throw new MachineConfigException(problems);
         }
@@ -43,6 +46,35 @@ public final class MachineFileReader {
             return SCHEMA.bind(root, MachineDefinition.class);
         } catch (IllegalArgumentException e) {
             throw new MachineConfigException(List.of(file + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Rules between the OPC UA security keys: None is a decision of the machine file, for policy and mode together;
+     * a user name needs exactly one place for its password, an X.509 identity its key store and one for its password.
+     */
+    private static void checkOpcUaSecurity(JsonNode connection, BiConsumer<String, String> problems) {
+        boolean policyNone = "None".equals(connection.path("securityPolicy").asText());
+        boolean modeNone = "None".equals(connection.path("securityMode").asText());
+        if (modeNone && !policyNone) {
+            problems.accept("connection.securityMode", "None goes only with securityPolicy None");
+        }
+        if (policyNone && connection.has("securityMode") && !modeNone) {
+            problems.accept("connection.securityMode", "securityPolicy None only with securityMode None");
+        }
+        JsonNode identity = connection.path("identity");
+        String type = identity.path("type").asText();
+        if ("username".equals(type)) {
+            if (!identity.has("username")) {
+                problems.accept("connection.identity.username", "missing for type username");
+            }
+            if (identity.has("passwordEnv") == identity.has("passwordFile")) {
+                problems.accept("connection.identity", "type username needs exactly one of passwordEnv or passwordFile");
+            }
+        } else if ("x509".equals(type)
+                && (!identity.has("keyStore") || identity.has("keyStorePasswordEnv") == identity.has("keyStorePasswordFile"))) {
+            problems.accept("connection.identity", "type x509 needs keyStore and exactly one of keyStorePasswordEnv or"
+                    + " keyStorePasswordFile");
         }
     }
 

@@ -130,6 +130,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/erp/**").hasRole("ERP")
                 .requestMatchers("/api/v1/holds/**").hasAnyRole("OPERATOR", "DPO")
                 .requestMatchers("/api/v1/rights/**", "/api/v1/retention/**").hasRole("DPO")
+                .requestMatchers("/api/v1/machines/opcua/certificates/**").hasRole("OPERATOR")
                 .requestMatchers("/api/v1/machines", "/api/v1/machines/**").hasAnyRole("OPERATOR", "DPO")
                 .requestMatchers("/api/v1/operations/**").hasRole("OPERATOR")
                 .requestMatchers("/actuator/**").hasRole("OPERATOR")

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Which mapped OPC UA nodes the server's own metadata marks as about a person, and the machine's verdict under
  * {@link PersonalSources}. Before the first value of an OPC UA machine goes on, the hub connects once (Eclipse Milo
- * client, anonymous, an endpoint without security) and reads, for every mapped node, its BrowseName, its DataType, its
+ * client, with the machine's security and identity, {@link OpcUaSecurity}) and reads, for every mapped node, its BrowseName, its DataType, its
  * TypeDefinition, and the BrowseName and TypeDefinition of the node it belongs to (inverse hierarchical reference). A
  * node is personal when ({@link #personal}):
  * <ul>
@@ -64,11 +64,13 @@ public final class OpcUaPersonalNodes {
 
     private final MachineRegistry machines;
     private final MachineStatusBoard status;
+    private final OpcUaSecurity security;
     private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
-    public OpcUaPersonalNodes(MachineRegistry machines, MachineStatusBoard status) {
+    public OpcUaPersonalNodes(MachineRegistry machines, MachineStatusBoard status, OpcUaSecurity security) {
         this.machines = machines;
         this.status = status;
+        this.security = security;
     }
 
     /**
@@ -97,7 +99,7 @@ public final class OpcUaPersonalNodes {
         Connection.OpcUa connection = (Connection.OpcUa) machine.connection();
         Map<String, String> personal;
         try {
-            personal = personalNodes(connection.endpoint(), machine.mapping().stream().map(MappingRule::source).toList());
+            personal = personalNodes(security, connection, machine.mapping().stream().map(MappingRule::source).toList());
         } catch (UaException e) {
             throw new IllegalStateException("machine " + machine.id() + ": the node metadata of the OPC UA server cannot be"
                     + " read (" + e.getStatusCode() + "); no value goes on before it is checked", e);
@@ -114,9 +116,9 @@ public final class OpcUaPersonalNodes {
     }
 
     /** The mapped nodes the server's metadata marks as personal: source → why. */
-    static Map<String, String> personalNodes(String endpoint, List<String> sources) throws UaException {
-        OpcUaClient client = OpcUaClient.create(endpoint);
-        client.connect();
+    static Map<String, String> personalNodes(OpcUaSecurity security, Connection.OpcUa connection, List<String> sources)
+            throws UaException {
+        OpcUaClient client = security.connect(connection);
         try {
             NamespaceTable namespaces = client.readNamespaceTable();
             Map<String, String> personal = new LinkedHashMap<>();
