@@ -224,8 +224,8 @@ function decisionsPanel({ destinations, disclosures }) {
   const parts = [table('What the policy does with each category, per destination', ['Destination', 'Sent', 'Masked / hashed / generalized', 'Dropped'],
     destinations.map(d => {
       const by = action => d.actions.filter(a => action(a.action)).map(a => a.category).join(', ');
-      return h('tr', {}, h('th', { scope: 'row' }, d.id), h('td', {}, by(a => a === 'pass' || a === 'keep')),
-        h('td', {}, by(a => !['pass', 'keep', 'drop'].includes(a))), h('td', {}, by(a => a === 'drop')));
+      return h('tr', {}, h('th', { scope: 'row' }, d.id), h('td', {}, by(a => a === 'allow')),
+        h('td', {}, by(a => !['allow', 'drop'].includes(a))), h('td', {}, by(a => a === 'drop')));
     }))];
   if (disclosures) {
     parts.push(table('Recent disclosures (categories only)', ['When', 'Destination', 'Type', 'Sent', 'Masked', 'Dropped', 'Policy'],
@@ -315,7 +315,8 @@ function mapPanel(view) {
   // the gate: one box through which every flow passes
   parts.push(s('g', { class: 'node gate' }, s('rect', { x: X.gate, y: 30, width: W.gate, height: height - 40 }),
     s('text', { x: X.gate + 10, y: height / 2 }, 'Privacy gate'),
-    s('text', { x: X.gate + 10, y: height / 2 + 16, class: 'sub' }, `policy ${view.policyVersion}`)));
+    s('text', { x: X.gate + 10, y: height / 2 + 16, class: 'sub' }, `policy ${clip(view.policyVersion, 10)}`,
+      s('title', {}, `policy version ${view.policyVersion}`))));
   for (const { flow: f, top, height: bh } of layout) {
     const flowY = top + bh / 2 - NODE_H / 2;
     f.sources.forEach((src, i) => {
@@ -330,7 +331,7 @@ function mapPanel(view) {
       { 'data-flow-node': f.id }));
     f.destinations.forEach((d, i) => {
       const dy = top + i * ROW;
-      const processor = d.processorName ?? d.processor ?? 'no policy';
+      const processor = d.processorName ?? (d.processor === 'controller' ? 'own company' : d.processor ?? 'no policy for it');
       const label = `${d.id}: ${processor}${d.country ? ` (${d.country})` : ''}`;
       const words = d.state === 'waiting' && d.waitingSince ? `${d.pending} waiting since ${when(d.waitingSince)}` : d.stateText;
       parts.push(s('path', { class: `edge state-${d.state}`, d: `M${X.gate + W.gate} ${flowY + NODE_H / 2} L${X.dest} ${dy + NODE_H / 2}` }));

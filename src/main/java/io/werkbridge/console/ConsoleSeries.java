@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.werkbridge.privacy.policy.ActionType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,10 +102,10 @@ public final class ConsoleSeries {
 
     /** The gate's actions as a DPO reads them: sent as is, masked in some way, or dropped. */
     static String outcome(String action) {
-        if ("pass".equals(action) || "keep".equals(action)) {
+        if (ActionType.ALLOW.id().equals(action)) {
             return "sent";
         }
-        return "drop".equals(action) ? "dropped" : "masked";
+        return ActionType.DROP.id().equals(action) ? "dropped" : "masked";
     }
 
     /** p50/p99 of the deliveries recorded since the last sample, read from the timer's cumulative histogram. */

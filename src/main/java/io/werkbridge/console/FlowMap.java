@@ -122,7 +122,7 @@ public final class FlowMap {
             text = pending.count() + " waiting" + (pending.oldest() == null ? "" : " since " + pending.oldest());
         } else {
             state = "delivering";
-            text = "delivering, nothing waiting";
+            text = "nothing waiting";
         }
         return new Destination(id, rule.map(DestinationPolicy::processor).orElse(null), processor.map(DataProcessor::name).orElse(null),
                 processor.map(DataProcessor::country).orElse(null), rule.map(DestinationPolicy::purpose).orElse(null),
