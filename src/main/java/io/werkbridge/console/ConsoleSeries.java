@@ -108,7 +108,11 @@ public final class ConsoleSeries {
         return ActionType.DROP.id().equals(action) ? "dropped" : "masked";
     }
 
-    /** p50/p99 of the deliveries recorded since the last sample, read from the timer's cumulative histogram. */
+    /**
+     * p50/p99 of the deliveries recorded since the last sample: the difference of two readings of the timer's
+     * histogram, which the hub's Prometheus registry keeps cumulative (a registry with rolling histograms would give
+     * wrong differences; negative ones are taken as none).
+     */
     private void latency(Timer timer, Map<String, Double> values) {
         String key = timer.getId().getTag("flow") + "/" + timer.getId().getTag("destination");
         CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
@@ -122,7 +126,7 @@ public final class ConsoleSeries {
         }
         double[] delta = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            delta[i] = counts[i] - (before == null || before.length != counts.length ? 0 : before[i]);
+            delta[i] = Math.max(0, counts[i] - (before == null || before.length != counts.length ? 0 : before[i]));
         }
         double total = delta[delta.length - 1];
         if (total <= 0) {

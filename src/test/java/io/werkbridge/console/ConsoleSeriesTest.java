@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.werkbridge.rights.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The console's time series: per-interval rates and counts, bucket-precise percentiles, and a bounded window. */
 class ConsoleSeriesTest {
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    // the hub's registry: Prometheus keeps its histograms cumulative, which the series' per-interval percentiles rely on
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final ConsoleSeries series = new ConsoleSeries(registry, clock, Duration.ofSeconds(10), Duration.ofSeconds(60));
 
