@@ -424,7 +424,8 @@ function chart(id, title, unit, data, series) {
       charts.get(id)?.destroy();
       const width = Math.max(300, plot.clientWidth || 520);
       charts.set(id, new globalThis.uPlot({
-        width, height: 200, legend: { show: true },
+        // many lines: the legend would bury the plot; the table view names every line
+        width, height: 200, legend: { show: series.length <= 6 },
         series: [{}, ...series.map(([label], i) => ({ label, stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: true }))],
         axes: [{}, { label: unit }],
       }, [times, ...series.map(([, v]) => v)], plot));
