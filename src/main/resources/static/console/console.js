@@ -224,8 +224,8 @@ function decisionsPanel({ destinations, disclosures }) {
   const parts = [table('What the policy does with each category, per destination', ['Destination', 'Sent', 'Masked / hashed / generalized', 'Dropped'],
     destinations.map(d => {
       const by = action => d.actions.filter(a => action(a.action)).map(a => a.category).join(', ');
-      return h('tr', {}, h('th', { scope: 'row' }, d.id), h('td', {}, by(a => a === 'pass' || a === 'keep')),
-        h('td', {}, by(a => !['pass', 'keep', 'drop'].includes(a))), h('td', {}, by(a => a === 'drop')));
+      return h('tr', {}, h('th', { scope: 'row' }, d.id), h('td', {}, by(a => a === 'allow')),
+        h('td', {}, by(a => !['allow', 'drop'].includes(a))), h('td', {}, by(a => a === 'drop')));
     }))];
   if (disclosures) {
     parts.push(table('Recent disclosures (categories only)', ['When', 'Destination', 'Type', 'Sent', 'Masked', 'Dropped', 'Policy'],
@@ -261,6 +261,227 @@ function rightsPanel({ overdue, recent }) {
   return h('div', {}, parts);
 }
 
+// ---- flow map (SVG, drawn from /console/map: the running routes and the policy in force) ----
+
+const SVG = 'http://www.w3.org/2000/svg';
+const STATE_WORDS = {
+  delivering: 'delivering', waiting: 'waiting', held: 'held', 'dead-letters': 'dead letters', 'breaker-open': 'breaker open',
+};
+
+function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function rate(perSecond) {
+  return perSecond >= 10 ? `${perSecond.toFixed(0)}/s` : perSecond > 0 ? `${perSecond.toFixed(2)}/s` : '0/s';
+}
+
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function node(x, y, w, hgt, title, sub, attrs = {}) {
+  return s('g', { class: 'node', ...attrs }, s('rect', { x, y, width: w, height: hgt }),
+    s('text', { x: x + 8, y: y + 17 }, clip(title, Math.floor(w / 7.5))),
+    sub ? s('text', { x: x + 8, y: y + 33, class: 'sub' }, clip(sub, Math.floor(w / 6.2))) : null);
+}
+
+function mapPanel(view) {
+  const ROW = 46; const NODE_H = 38; const GAP = 14;
+  const X = { source: 8, flow: 250, gate: 470, dest: 640 }; const W = { source: 200, flow: 170, gate: 120, dest: 330 };
+  let y = 34;
+  const parts = [];
+  const layout = view.flows.map(f => {
+    const rows = Math.max(1, f.sources.length, f.destinations.length);
+    const block = { flow: f, top: y, height: rows * ROW };
+    y += rows * ROW + GAP;
+    return block;
+  });
+  const height = y;
+  parts.push(s('text', { x: X.source, y: 18, class: 'sub' }, 'Sources (running routes)'),
+    s('text', { x: X.flow, y: 18, class: 'sub' }, 'Flows (live rate)'),
+    s('text', { x: X.gate, y: 18, class: 'sub' }, 'Privacy gate'),
+    s('text', { x: X.dest, y: 18, class: 'sub' }, 'Destinations (processor, country): state'));
+  // the gate: one box through which every flow passes
+  parts.push(s('g', { class: 'node gate' }, s('rect', { x: X.gate, y: 30, width: W.gate, height: height - 40 }),
+    s('text', { x: X.gate + 10, y: height / 2 }, 'Privacy gate'),
+    s('text', { x: X.gate + 10, y: height / 2 + 16, class: 'sub' }, `policy ${clip(view.policyVersion, 10)}`,
+      s('title', {}, `policy version ${view.policyVersion}`))));
+  for (const { flow: f, top, height: bh } of layout) {
+    const flowY = top + bh / 2 - NODE_H / 2;
+    f.sources.forEach((src, i) => {
+      const sy = top + i * ROW;
+      parts.push(s('path', { class: 'edge', d: `M${X.source + W.source} ${sy + NODE_H / 2} L${X.flow} ${flowY + NODE_H / 2}` }));
+      parts.push(node(X.source, sy, W.source, NODE_H, src.route, `${src.kind} · ${src.status}`));
+    });
+    parts.push(s('path', { class: 'edge', d: `M${X.flow + W.flow} ${flowY + NODE_H / 2} L${X.gate} ${flowY + NODE_H / 2}` }));
+    parts.push(s('text', { class: 'rate', x: X.flow + W.flow + 6, y: flowY + NODE_H / 2 - 5, 'data-rate': f.id }, rate(f.messagesPerSecond)));
+    parts.push(node(X.flow, flowY, W.flow, NODE_H, f.id,
+      f.deadLetteredBeforeFanOut > 0 ? `${f.deadLetteredBeforeFanOut} dead-lettered on intake` : `${rate(f.messagesPerSecond)} in`,
+      { 'data-flow-node': f.id }));
+    f.destinations.forEach((d, i) => {
+      const dy = top + i * ROW;
+      const processor = d.processorName ?? (d.processor === 'controller' ? 'own company' : d.processor ?? 'no policy for it');
+      const label = `${d.id}: ${processor}${d.country ? ` (${d.country})` : ''}`;
+      const words = d.state === 'waiting' && d.waitingSince ? `${d.pending} waiting since ${when(d.waitingSince)}` : d.stateText;
+      parts.push(s('path', { class: `edge state-${d.state}`, d: `M${X.gate + W.gate} ${flowY + NODE_H / 2} L${X.dest} ${dy + NODE_H / 2}` }));
+      const open = () => openDestination(f.id, d.id);
+      parts.push(node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {
+        class: `node dest state-${d.state}`, tabindex: 0, role: 'button', id: `map-${f.id}-${d.id}`,
+        'data-flow': f.id, 'data-destination': d.id, 'data-state': d.state,
+        'aria-label': `${f.id} to ${label}: ${STATE_WORDS[d.state] ?? d.state}, ${words}. Open held and dead-lettered messages`,
+        onclick: open, onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } },
+      }));
+    });
+  }
+  const svg = s('svg', { viewBox: `0 0 ${X.dest + W.dest + 8} ${height}`, role: 'group', 'aria-label': 'Flow map' },
+    s('title', {}, 'Flow map: sources, flows, the privacy gate and destinations with their states'), parts);
+  const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' }, Object.entries(STATE_WORDS).map(([k, v]) =>
+    h('li', {}, h('span', { class: `swatch legend-${k}`, 'aria-hidden': 'true' }), v)));
+  const breakers = view.breakers.length === 0 ? null : h('p', {}, 'Circuit breakers: ',
+    view.breakers.map(b => `${b.name} ${b.state.replace('_', ' ')}`).join(', '));
+  return h('div', { class: 'map' }, svg, legend, breakers);
+}
+
+/** The held and dead-lettered messages of one destination, as the holds and dead-letter APIs show them (masked). */
+async function openDestination(flow, destination) {
+  const target = document.getElementById('map-detail');
+  target.replaceChildren(h('p', {}, `Loading ${flow} → ${destination}…`));
+  try {
+    const held = await get(`/api/v1/holds/${flow}/${destination}`) ?? [];
+    const dead = (await get(`/api/v1/operations/dead-letters/${flow}`) ?? [])
+      .filter(m => (m.failedQueue ?? '').endsWith(`.${destination}`));
+    const heading = h('h3', { id: 'map-detail-title', tabindex: -1 }, `${flow} → ${destination}: ${held.length} held, ${dead.length} dead-lettered`);
+    target.replaceChildren(heading,
+      held.length === 0 ? h('p', { class: 'muted' }, 'Nothing held.') : table(`Held for ${destination}`, ['Message', 'Reason', 'Held at'],
+        held.map(m => h('tr', {}, h('td', {}, h('code', {}, m.messageId)), h('td', {}, m.reason), h('td', {}, when(m.heldAt))))),
+      dead.length === 0 ? h('p', { class: 'muted' }, 'No dead letters.') : table(`Dead letters for ${destination}`, ['Message', 'Reason', 'Failed at'],
+        dead.map(m => h('tr', {}, h('td', {}, h('code', {}, m.messageId ?? m.jmsMessageId)), h('td', {}, m.reason), h('td', {}, when(m.failedAt))))),
+      h('p', {}, h('a', { href: '#holds' }, 'Release or discard in Held messages'), ' · ', h('a', { href: '#dead-letters' }, 'Replay in Dead letters')));
+    heading.focus();
+  } catch (e) {
+    target.replaceChildren(h('p', { class: 'bad' }, `Could not load ${flow} → ${destination}: ${e.message}`));
+  }
+}
+
+// ---- charts (uPlot from its WebJar; every chart has a table of the same numbers) ----
+
+const charts = new Map();
+
+/** Groups the series of /console/series into one chart's lines: key → label, summed when several keys share a label. */
+function lines(data, pick) {
+  const out = new Map();
+  for (const [key, values] of Object.entries(data.series)) {
+    const label = pick(key.split('|'));
+    if (!label) continue;
+    const sum = out.get(label) ?? values.map(() => null);
+    values.forEach((v, i) => { if (v !== null) sum[i] = (sum[i] ?? 0) + v; });
+    out.set(label, sum);
+  }
+  return [...out.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+const PALETTE = ['#0b5cad', '#bc4c00', '#1a7f37', '#8250df', '#b42318', '#9a6700', '#1b7c83', '#57606a'];
+
+function fmt(v, unit) {
+  if (v === null || v === undefined) return '';
+  return unit === '/s' ? v.toFixed(2) : unit === 'ms' ? v.toFixed(0) : String(Math.round(v));
+}
+
+/** A chart and its table view; the table lists the latest samples that have any value, newest first. */
+function chart(id, title, unit, data, series) {
+  const times = data.times.map(t => new Date(t).getTime() / 1000);
+  const wrapper = h('div', { class: 'chart', id: `chart-${id}` }, h('h3', {}, title));
+  if (series.length === 0 || times.length === 0) {
+    wrapper.append(h('p', { class: 'muted' }, times.length === 0 ? 'Collecting: the first sample comes within a minute.' : 'Nothing yet in the last hour.'));
+    return wrapper;
+  }
+  const plot = h('div', { class: 'plot', 'aria-hidden': 'true' });
+  wrapper.append(plot);
+  const rows = [];
+  for (let i = times.length - 1; i >= 0 && rows.length < 30; i--) {
+    if (series.every(([, v]) => !v[i])) continue;
+    rows.push(h('tr', {}, h('td', {}, when(data.times[i])), series.map(([, v]) => h('td', { class: 'num' }, fmt(v[i], unit)))));
+  }
+  const totals = unit === 'ms' ? null : h('tr', {}, h('th', { scope: 'row' }, 'Total in the window'),
+    series.map(([, v]) => h('td', { class: 'num' }, fmt(v.reduce((a, b) => a + (b ?? 0), 0) * (unit === '/s' ? data.intervalSeconds : 1), ''))));
+  wrapper.append(h('details', { class: 'table-view' }, h('summary', {}, `Table view: ${title}`),
+    rows.length === 0 ? h('p', { class: 'muted' }, 'No values in the last hour.')
+      : table(`${title} (${unit}), newest first${unit === '/s' ? '; totals are messages' : ''}`, ['Time', ...series.map(([label]) => label)],
+        totals ? [...rows, totals] : rows)));
+  if (globalThis.uPlot) {
+    requestAnimationFrame(() => {
+      charts.get(id)?.destroy();
+      const width = Math.max(300, plot.clientWidth || 520);
+      charts.set(id, new globalThis.uPlot({
+        // many lines: the legend would bury the plot; the table view names every line
+        width, height: 200, legend: { show: series.length <= 6 },
+        series: [{}, ...series.map(([label], i) => ({ label, stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: true }))],
+        axes: [{}, { label: unit }],
+      }, [times, ...series.map(([, v]) => v)], plot));
+    });
+  }
+  return wrapper;
+}
+
+function chartsPanel(w) {
+  return h('div', { class: 'charts' },
+    chart('rate', 'Messages per second per flow', '/s', w, lines(w, ([k, flow]) => k === 'rate' && flow)),
+    chart('latency', 'Delivery latency per destination, p50 and p99', 'ms',
+      w, lines(w, ([k, dest]) => (k === 'p50' || k === 'p99') && `${dest} ${k}`)),
+    chart('decisions', 'Privacy decisions per category', 'count', w, lines(w, ([k, , category, outcome]) => k === 'decision' && `${category} ${outcome}`)),
+    chart('holds', 'Messages held by the gate per destination', 'count', w, lines(w, ([k, dest]) => k === 'held' && dest)));
+}
+
+function dpoDisclosuresPanel(w) {
+  return h('div', { class: 'charts' },
+    chart('disclosures', 'Disclosures per destination and category (counts, no values)', 'count',
+      w, lines(w, ([k, dest, category, outcome]) => k === 'decision' && outcome !== 'dropped' && `${dest}: ${category}`)));
+}
+
+/** Requests as bars from received to due date, today marked; each system's state in words beside it. */
+function dpoRightsPanel(requests) {
+  const open = requests.filter(r => r.state === 'OPEN' || r.state === 'INCOMPLETE' || r.overdue);
+  if (open.length === 0) return h('div', { class: 'timeline' }, h('h3', {}, 'Requests timeline'), h('p', { class: 'ok' }, 'No open data-subject requests.'));
+  const now = Date.now();
+  const start = Math.min(now, ...open.map(r => Date.parse(r.receivedAt)));
+  const end = Math.max(now, ...open.map(r => Date.parse(r.dueAt)));
+  const X0 = 180; const WIDTH = 560; const ROW = 26;
+  const x = t => X0 + ((t - start) / Math.max(1, end - start)) * WIDTH;
+  const bars = open.map((r, i) => s('g', {}, s('text', { x: 4, y: 30 + i * ROW + 13 }, `${r.type} ${r.id.slice(0, 8)}`),
+    s('rect', { x: x(Date.parse(r.receivedAt)), y: 30 + i * ROW, height: 16, rx: 3,
+      width: Math.max(2, x(Date.parse(r.dueAt)) - x(Date.parse(r.receivedAt))), fill: r.overdue ? '#fdecea' : '#e6f4ea',
+      stroke: r.overdue ? '#b42318' : '#1a7f37' }),
+    s('text', { x: x(Date.parse(r.dueAt)) + 4, y: 30 + i * ROW + 13 }, r.overdue ? 'overdue' : `due ${when(r.dueAt).slice(0, 10)}`)));
+  const svg = s('svg', { viewBox: `0 0 ${X0 + WIDTH + 90} ${40 + open.length * ROW}`, 'aria-hidden': 'true' },
+    s('line', { x1: x(now), x2: x(now), y1: 20, y2: 30 + open.length * ROW, stroke: '#0b5cad', 'stroke-dasharray': '3 3' }),
+    s('text', { x: x(now) - 12, y: 14, fill: '#0b5cad' }, 'now'), bars);
+  return h('div', { class: 'timeline' }, h('h3', {}, `Requests timeline (${open.length} open)`), svg,
+    table('Open requests with due dates and each system\'s state', ['Request', 'Type', 'Received', 'Due', 'Per system'],
+      open.map(r => h('tr', { class: r.overdue ? 'bad' : '' }, h('td', {}, h('code', {}, r.id)), h('td', {}, r.type),
+        h('td', {}, when(r.receivedAt)), h('td', {}, when(r.dueAt), r.overdue ? ' (overdue)' : ''),
+        h('td', {}, (r.tasks ?? []).map(t => `${t.system}: ${t.state}`).join('; '))))));
+}
+
+function dpoExpiredPanel(expired) {
+  if (expired === null) return unavailable('Expired holds: not available to this role (the operations API is for operators).');
+  return h('div', {}, h('h3', {}, `Expired holds awaiting a decision (${expired.length})`),
+    expired.length === 0 ? h('p', { class: 'ok' }, 'None: no parked message is past the retention age.')
+      : table('Parked past the retention age', ['Flow', 'Destination', 'Message', 'Parked at'],
+        expired.map(e => h('tr', {}, h('td', {}, e.flow), h('td', {}, e.destination ?? '(dead letter)'),
+          h('td', {}, h('code', {}, e.messageId ?? e.jmsMessageId)), h('td', {}, when(e.parkedAt ?? e.heldAt ?? e.failedAt))))));
+}
+
 async function panel(name, load, build) {
   try {
     render(name, await load(), build);
@@ -276,8 +497,23 @@ async function expiredParkings() {
   return session.roles.includes('OPERATOR') ? get('/api/v1/operations/parked/expired') : null;
 }
 
+const SERIES_EVERY = 5; // the series move every 10 s: asked every 5th poll, not every 2 s
+let polls = 0;
+
 async function refresh() {
   const dpo = session.roles.includes('DPO');
+  await panel('map', () => get('/console/map'), mapPanel);
+  if (polls++ % SERIES_EVERY === 0) {
+    const series = await get('/console/series');
+    await panel('charts', async () => series, chartsPanel);
+    if (dpo) await panel('dpo-disclosures', async () => series, dpoDisclosuresPanel);
+  }
+  if (dpo) {
+    await panel('dpo-rights', () => get('/api/v1/rights/requests?limit=50'), dpoRightsPanel);
+    await panel('dpo-expired', async () => {
+      try { return await get('/api/v1/operations/parked/expired'); } catch (e) { return null; }
+    }, dpoExpiredPanel);
+  }
   await panel('flows', async () => (flowsCache = await get('/console/flows')), flowsPanel);
   await Promise.all([
     panel('metrics', async () => session.roles.includes('OPERATOR') ? get('/actuator/prometheus', 'text/plain') : null,

@@ -11,7 +11,10 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.werkbridge.WerkbridgeApplication;
+import io.werkbridge.console.ConsoleSeries;
 import io.werkbridge.it.RequiredTool;
+import io.werkbridge.messaging.FlowProperties;
+import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions.Kind;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import io.werkbridge.rights.MutableClock;
@@ -139,6 +142,18 @@ class ConsoleBrowserIT {
         signIn("operator");
         WebElement flows = browser.findElement(By.cssSelector("[data-panel=flows]"));
         assertThat(flows.getText()).contains("customer-master").contains("shop").contains("portal");
+        // the map: every configured flow's destinations, named with the processor and country the running policy gives
+        PolicyStore policies = hub.getBean(PolicyStore.class);
+        FlowProperties configured = hub.getBean(FlowProperties.class);
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("[data-panel=map] g.dest")).isEmpty());
+        configured.flows().forEach((flow, definition) -> definition.destinationNames().forEach(destination -> {
+            WebElement node = browser.findElement(By.id("map-" + flow + "-" + destination));
+            var processor = policies.policy().destination(destination).flatMap(r -> policies.policy().processor(r.processor()));
+            processor.ifPresent(p -> assertThat(node.getDomAttribute("aria-label")).contains(p.name() + " (" + p.country() + ")"));
+        }));
+        assertThat(browser.findElement(By.cssSelector("[data-panel=map]")).getText()).contains("Privacy gate")
+                .contains("policy " + policies.policy().version().substring(0, 9));
         assertThat(browser.findElements(By.id("rights"))).allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
         record();
 
@@ -152,8 +167,19 @@ class ConsoleBrowserIT {
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> heldCount("shop").equals("1"));
         assertThat(browser.findElement(By.cssSelector("[data-panel=holds]")).getText())
                 .contains("a data subject of this message has an active restriction for purpose 'online-shop'");
+        // the map shows the shop held, in words next to its colour, and opens the held message by keyboard
+        By shopNode = By.id("map-customer-master-shop");
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "held".equals(d.findElement(shopNode).getDomAttribute("data-state")));
+        assertThat(browser.findElement(shopNode).getText()).contains("held: 1 held by the privacy gate");
+        browser.findElement(shopNode).sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("map-detail")).getText().contains("customer-master → shop: 1 held"));
+        assertThat(browser.findElement(By.id("map-detail")).getText())
+                .contains("a data subject of this message has an active restriction for purpose 'online-shop'");
         record();
         screenshot("operator-held");
+        screenshotOf("map", "console-map");
         assertThat(delivered("/shop/customers", number)).isFalse();
 
         restrictions.lift(number, "online-shop", Kind.RESTRICTION);
@@ -174,6 +200,24 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.cssSelector("[data-panel=policy]")).getText()).contains("Valid");
         record();
         screenshot("operator");
+
+        // the charts: the portal's delivery is counted in the table view of the flow rate chart once sampled
+        hub.getBean(ConsoleSeries.class).sample();
+        browser.navigate().refresh();
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        WebElement rateChart = browser.findElement(By.id("chart-rate"));
+        rateChart.findElement(By.tagName("summary")).click();
+        String rateTable = rateChart.findElement(By.cssSelector("details.table-view table")).getText();
+        assertThat(rateTable).contains("customer-master").contains("Total in the window");
+        List<WebElement> totals = rateChart.findElements(By.cssSelector("details.table-view tbody tr:last-child td.num"));
+        List<String> headers = rateChart.findElements(By.cssSelector("details.table-view thead th")).stream().map(WebElement::getText).toList();
+        int column = headers.indexOf("customer-master") - 1;
+        assertThat(column).isGreaterThanOrEqualTo(0);
+        assertThat(Integer.parseInt(totals.get(column).getText())).isGreaterThanOrEqualTo(1);
+        assertThat(browser.findElements(By.cssSelector("#chart-rate .uplot"))).isNotEmpty();
+        record();
+        screenshotOf("charts", "console-charts");
 
         assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
         // the operator's session may not read the disclosure log or the rights requests either
@@ -233,7 +277,32 @@ class ConsoleBrowserIT {
                 urlPathMatching("/rights/portal"))).isEmpty());
         RIGHTS_CLOCK.advance(Duration.ofDays(32));
 
+        ConsoleSeries series = hub.getBean(ConsoleSeries.class);
+        series.sample();
+        String number = "C-9104";
+        assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(number, "2026-11-26T11:00:00Z", EMAIL, REMARKS))
+                .statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> accepted("/portal/customers", number) && accepted("/shop/customers", number));
+        await().atMost(WAIT).until(() -> {
+            series.sample();
+            return series.window().series().keySet().stream().anyMatch(k -> k.startsWith("decision|portal|"));
+        });
+
         signIn("dpo");
+        WebElement disclosures = browser.findElement(By.id("chart-disclosures"));
+        disclosures.findElement(By.tagName("summary")).click();
+        assertThat(disclosures.findElement(By.cssSelector("details.table-view table")).getText()).contains("portal: ").contains("Total in the window");
+        List<String> dHeaders = disclosures.findElements(By.cssSelector("details.table-view thead th")).stream().map(WebElement::getText).toList();
+        List<WebElement> dTotals = disclosures.findElements(By.cssSelector("details.table-view tbody tr:last-child td.num"));
+        int portalColumn = -1;
+        for (int i = 1; i < dHeaders.size(); i++) {
+            if (dHeaders.get(i).startsWith("portal: ")) {
+                portalColumn = i - 1;
+            }
+        }
+        assertThat(portalColumn).isGreaterThanOrEqualTo(0);
+        assertThat(Integer.parseInt(dTotals.get(portalColumn).getText())).isGreaterThanOrEqualTo(1);
+        assertThat(browser.findElement(By.id("dpo")).getText()).doesNotContain(PERSONAL_VALUES);
         WebElement rights = browser.findElement(By.id("rights"));
         assertThat(rights.isDisplayed()).isTrue();
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -241,6 +310,9 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("rights")).getText()).contains("Due").contains("Overdue data-subject requests (1)")
                 .contains("(overdue)");
         screenshot("dpo");
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("dpo")).getText().contains("Requests timeline"));
+        screenshotOf("dpo", "console-dpo");
 
         // the DPO closes the overdue request with a reason: it leaves the overdue list, the reason shows
         browser.findElement(By.id("close-" + overdueId)).click();
@@ -292,6 +364,15 @@ class ConsoleBrowserIT {
         Path dir = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** A screenshot of one section of the page, scrolled into view. */
+    private void screenshotOf(String section, String name) throws IOException {
+        WebElement element = browser.findElement(By.id(section));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
+        Path dir = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
     }
 
     private static boolean delivered(String path, String number) {

@@ -1,0 +1,191 @@
+package io.werkbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.console.ConsoleSeries;
+import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
+import io.werkbridge.privacy.gate.JdbcSubjectRestrictions.Kind;
+import io.werkbridge.privacy.gate.PolicyStore;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The console's flow map and time series as JSON, after real deliveries to the WireMock destinations: the map names
+ * every configured destination with the processor and country the policy in force gives it, the sources are the
+ * running routes of the flow's group, a held message turns its destination's state to held; the series count the
+ * delivery, its latency and the gate's decisions per category.
+ */
+class ConsoleViewTest extends HubTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+    private final HttpClient operator = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient dpo = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    @Autowired
+    ConsoleSeries series;
+    @Autowired
+    PolicyStore policies;
+    @Autowired
+    JdbcSubjectRestrictions restrictions;
+    @Autowired
+    org.apache.camel.CamelContext hub;
+
+    @Test
+    void mapShowsEveryConfiguredDestinationWithItsProcessorAndTheRunningSources() throws Exception {
+        JsonNode map = map();
+        assertThat(map.path("policyVersion").asText()).isEqualTo(policies.policy().version());
+        JsonNode customers = flow(map, "customer-master");
+        assertThat(ids(customers.path("destinations"), "id")).containsExactly("shop", "portal");
+        JsonNode shop = destination(customers, "shop");
+        assertThat(shop.path("processor").asText()).isEqualTo("gab-exactlyit");
+        assertThat(shop.path("processorName").asText()).isEqualTo("GAB ExactlyIT Solutions GmbH");
+        assertThat(shop.path("country").asText()).isEqualTo("DE");
+        JsonNode portal = destination(customers, "portal");
+        var werkbliq = policies.policy().processor(policies.policy().destination("portal").orElseThrow().processor()).orElseThrow();
+        assertThat(portal.path("processorName").asText()).isEqualTo(werkbliq.name());
+        assertThat(portal.path("country").asText()).isEqualTo(werkbliq.country());
+        // sources: the routes of the flow's group that take data in, not the connectors' direct: routes
+        assertThat(ids(customers.path("sources"), "route")).contains("customer-master", "s4-business-partners")
+                .doesNotContain("shop-customers");
+        for (JsonNode source : customers.path("sources")) {
+            assertThat(source.path("status").asText()).isEqualTo(
+                    hub.getRouteController().getRouteStatus(source.path("route").asText()).name().toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(customers.path("sources").findValue("kind").asText()).isNotBlank();
+        assertThat(ids(flow(map, "orders").path("destinations"), "id")).containsExactly("erp");
+        assertThat(ids(map.path("breakers"), "name")).contains("erp");
+        assertThat(api().get("/console/map", "erp").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void aHeldMessageTurnsItsDestinationToHeld() throws Exception {
+        String number = "V-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        restrictions.add(number, "online-shop", Kind.RESTRICTION);
+        try {
+            SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "v@example.com", "x"));
+            await().atMost(WAIT).until(() -> delivered(PORTAL, number).size() == 1);
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode shop = destination(flow(map(), "customer-master"), "shop");
+                assertThat(shop.path("state").asText()).isEqualTo("held");
+                assertThat(shop.path("held").asInt()).isGreaterThanOrEqualTo(1);
+                assertThat(shop.path("stateText").asText()).endsWith("held by the privacy gate");
+            });
+            assertThat(map().toString()).doesNotContain(number).doesNotContain("v@example.com");
+        } finally {
+            restrictions.lift(number, "online-shop", Kind.RESTRICTION);
+            api().post("/api/v1/holds/customer-master/shop/release", "operator");
+        }
+        await().atMost(WAIT).until(() -> delivered(SHOP, number).size() == 1);
+        await().atMost(WAIT).until(() -> destination(flow(map(), "customer-master"), "shop").path("held").asInt() == 0);
+    }
+
+    @Test
+    void seriesCountTheDeliveryItsLatencyAndTheGatesDecisions() throws Exception {
+        series.sample();
+        JsonNode before = seriesJson();
+        String number = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "s@example.com", "x"));
+        await().atMost(WAIT).until(() -> delivered(SHOP, number).size() == 1 && delivered(PORTAL, number).size() == 1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            series.sample();
+            JsonNode after = seriesJson();
+            assertThat(after.path("times").size()).isEqualTo(after.path("series").path("rate|customer-master").size());
+            // at least: the hub is shared with other test classes whose traffic lands in the same window
+            assertThat(sum(after, "delivered|customer-master/shop") - sum(before, "delivered|customer-master/shop"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(sum(after, "rate|customer-master")).isGreaterThan(0);
+            assertThat(sum(after, "decision|shop|communication.phone|masked")
+                    - sum(before, "decision|shop|communication.phone|masked")).isGreaterThanOrEqualTo(1);
+            assertThat(sum(after, "decision|shop|billing.bank-account|dropped")
+                    - sum(before, "decision|shop|billing.bank-account|dropped")).isGreaterThanOrEqualTo(1);
+            List<Double> p50 = values(after, "p50|customer-master/portal");
+            List<Double> p99 = values(after, "p99|customer-master/portal");
+            assertThat(p50).isNotEmpty().anyMatch(v -> v != null && v > 0);
+            for (int i = 0; i < p50.size(); i++) {
+                if (p50.get(i) != null) {
+                    assertThat(p99.get(i)).isGreaterThanOrEqualTo(p50.get(i));
+                }
+            }
+        });
+        assertThat(seriesJson().toString()).doesNotContain(number).doesNotContain("s@example.com");
+    }
+
+    private JsonNode map() throws Exception {
+        return consoleGet(operator, "operator", "/console/map");
+    }
+
+    private JsonNode seriesJson() throws Exception {
+        return consoleGet(dpo, "dpo", "/console/series");
+    }
+
+    /** A GET in a signed-in console session (the console's endpoints take no Basic credentials). */
+    private JsonNode consoleGet(HttpClient browser, String user, String path) throws Exception {
+        HttpResponse<String> response = browser.send(request(path).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401) {
+            Matcher token = CSRF_FIELD.matcher(browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(token.find()).isTrue();
+            String form = "username=" + user + "&password=test-secret&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            assertThat(browser.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+            response = browser.send(request(path).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        return api().json(response);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private static JsonNode flow(JsonNode map, String id) {
+        for (JsonNode flow : map.path("flows")) {
+            if (flow.path("id").asText().equals(id)) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no flow " + id + " on the map");
+    }
+
+    private static JsonNode destination(JsonNode flow, String id) {
+        for (JsonNode destination : flow.path("destinations")) {
+            if (destination.path("id").asText().equals(id)) {
+                return destination;
+            }
+        }
+        throw new AssertionError("no destination " + id);
+    }
+
+    private static List<String> ids(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    private static List<Double> values(JsonNode series, String key) {
+        List<Double> out = new ArrayList<>();
+        series.path("series").path(key).forEach(n -> out.add(n.isNull() ? null : n.asDouble()));
+        return out;
+    }
+
+    private static double sum(JsonNode series, String key) {
+        return values(series, key).stream().filter(v -> v != null).mapToDouble(Double::doubleValue).sum();
+    }
+}
