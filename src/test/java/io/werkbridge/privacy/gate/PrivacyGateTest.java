@@ -103,7 +103,8 @@ class PrivacyGateTest {
         DestinationPolicy shop = policy.destination("shop").orElseThrow();
         assertThat(shop.actionFor("voluntary.remarks", policy.taxonomy())).isEqualTo(Action.DROP);
         DestinationPolicy maps = policy.destination("maps").orElseThrow();
-        assertThat(maps.actionFor("machine.state", policy.taxonomy())).isEqualTo(Action.ALLOW);
+        assertThat(maps.actionFor("machine.state", policy.taxonomy())).as("inherits machine: drop").isEqualTo(Action.DROP);
+        assertThat(maps.actionFor("machine.number", policy.taxonomy())).isEqualTo(Action.ALLOW);
         assertThat(maps.actionFor("access.ip", policy.taxonomy())).isEqualTo(Action.DROP);
     }
 
