@@ -79,10 +79,11 @@ final class FlowSources {
 
     private void routeSources(Set<String> flows, Map<String, List<Source>> out) {
         ModelCamelContext model = (ModelCamelContext) camel;
-        List<RouteDefinition> definitions = model.getRouteDefinitions();
+        // copies: routes (a machine's) may be added while the map is drawn
+        List<RouteDefinition> definitions = List.copyOf(model.getRouteDefinitions());
         // a route made from a template keeps the template's from-uri with its {{parameters}}: that names the template
         Map<String, String> templates = new HashMap<>();
-        model.getRouteTemplateDefinitions().forEach(t -> templates.putIfAbsent(t.getRoute().getInput().getEndpointUri(), t.getId()));
+        List.copyOf(model.getRouteTemplateDefinitions()).forEach(t -> templates.putIfAbsent(t.getRoute().getInput().getEndpointUri(), t.getId()));
         Map<String, RouteDefinition> byDirect = new HashMap<>();
         for (RouteDefinition d : definitions) {
             String direct = directName(resolve(d, d.getInput().getEndpointUri()));

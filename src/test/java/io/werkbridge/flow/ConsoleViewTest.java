@@ -94,6 +94,9 @@ class ConsoleViewTest extends HubTestSupport {
         assertThat(ids(flow(map, "orders").path("destinations"), "id")).containsExactly("erp");
         assertThat(ids(map.path("breakers"), "name")).contains("erp");
         assertThat(api().get("/console/map", "erp").statusCode()).isIn(401, 403);
+        // the expired parkings for the DPO: a console endpoint like the map, not for an API client
+        assertThat(consoleGet(dpo, "dpo", "/console/expired").isArray()).isTrue();
+        assertThat(api().get("/console/expired", "erp").statusCode()).isIn(401, 403);
     }
 
     @Test
@@ -147,6 +150,16 @@ class ConsoleViewTest extends HubTestSupport {
             }
         });
         assertThat(seriesJson().toString()).doesNotContain(number).doesNotContain("s@example.com");
+        // what a page that has the window asks for next: only the samples after its last one
+        JsonNode all = seriesJson();
+        String last = all.path("times").get(all.path("times").size() - 1).asText();
+        series.sample();
+        JsonNode fresh = consoleGet(dpo, "dpo", "/console/series?after=" + URLEncoder.encode(last, StandardCharsets.UTF_8));
+        // one sample, or two when the hub's own sampler ticked in between
+        assertThat(fresh.path("times").size()).isBetween(1, 2);
+        fresh.path("times").forEach(t -> assertThat(java.time.Instant.parse(t.asText())).isAfter(java.time.Instant.parse(last)));
+        fresh.path("series").forEach(column -> assertThat(column.size()).isEqualTo(fresh.path("times").size()));
+        assertThat(fresh.path("capacity").asInt()).isEqualTo(360);
     }
 
     private JsonNode map() throws Exception {
