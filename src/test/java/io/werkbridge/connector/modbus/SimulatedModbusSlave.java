@@ -28,6 +28,7 @@ public final class SimulatedModbusSlave implements AutoCloseable {
     private final Map<Integer, Boolean> coils = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> discrete = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger received = new AtomicInteger();
     private volatile boolean mute;
     private volatile boolean closed;
     private SerialPort serial;
@@ -108,9 +109,14 @@ public final class SimulatedModbusSlave implements AutoCloseable {
         this.mute = mute;
     }
 
-    /** Requests answered or refused so far. */
+    /** Requests to its unit answered or refused so far. */
     public int requests() {
         return requests.get();
+    }
+
+    /** Requests received so far, to any unit and while muted too. */
+    public int received() {
+        return received.get();
     }
 
     /** The response PDU to a request PDU. */
@@ -164,6 +170,7 @@ public final class SimulatedModbusSlave implements AutoCloseable {
                 serial.flushIOBuffers();
                 continue;
             }
+            received.incrementAndGet();
             if ((request[0] & 0xFF) != unitId || mute) {
                 continue;
             }
@@ -210,6 +217,7 @@ public final class SimulatedModbusSlave implements AutoCloseable {
                 int length = (header[4] & 0xFF) << 8 | header[5] & 0xFF;
                 byte[] pdu = new byte[length - 1];
                 data.readFully(pdu);
+                received.incrementAndGet();
                 if ((header[6] & 0xFF) != unitId || mute) {
                     continue;
                 }
