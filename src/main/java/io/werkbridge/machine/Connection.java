@@ -175,7 +175,6 @@ public sealed interface Connection {
      * @param pollInterval      time between polls
      * @param timeout           how long one request waits for its answer
      * @param baudRate          RTU line: bits per second
-     * @param dataBits          RTU line: data bits
      * @param parity            RTU line: none, even (the Modbus default) or odd
      * @param stopBits          RTU line: stop bits
      * @param reconnectDelay    RTU line: first wait (ms) before reopening a lost port
@@ -184,7 +183,7 @@ public sealed interface Connection {
      */
     record Modbus(String port, String host, int tcpPort, int unitId,
                   @JsonFormat(pattern = "MILLIS") Duration pollInterval, @JsonFormat(pattern = "MILLIS") Duration timeout,
-                  int baudRate, int dataBits, String parity, int stopBits, long reconnectDelay, long maxReconnectDelay,
+                  int baudRate, String parity, int stopBits, long reconnectDelay, long maxReconnectDelay,
                   List<ModbusRegister> registers) implements Connection {
 
         /** Payload of an RTU frame at most: 256 bytes less the CRC (unit id and PDU). */
@@ -202,10 +201,13 @@ public sealed interface Connection {
             return port != null;
         }
 
-        /** The {@code serial:} URI of an RTU line: CRC and t3.5 framing, frames bounded to the RTU maximum. */
+        /**
+         * The {@code serial:} URI of an RTU line: CRC and t3.5 framing, frames bounded to the RTU maximum, 8 data bits
+         * (RTU is binary; 7 data bits are Modbus ASCII's).
+         */
         public String rtuUri() {
             return "serial:" + port + "?framing=modbus-rtu&maxFrameLength=" + RTU_MAX_PAYLOAD + "&baudRate=" + baudRate
-                    + "&dataBits=" + dataBits + "&parity=" + parity + "&stopBits=" + stopBits
+                    + "&dataBits=8&parity=" + parity + "&stopBits=" + stopBits
                     + "&reconnectDelay=" + reconnectDelay + "&maxReconnectDelay=" + maxReconnectDelay;
         }
 

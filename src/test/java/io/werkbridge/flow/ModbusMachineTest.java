@@ -109,7 +109,8 @@ class ModbusMachineTest extends HubTestSupport {
         try {
             await().atMost(WAIT).until(() -> "disconnected".equals(status("test-modbus-tcp").path("connection").asText()));
             JsonNode machine = status("test-modbus-tcp");
-            assertThat(machine.path("lastError").asText()).isEqualTo("unit 1, function 04, address 0-1: no response"
+            // requests go by unit, function and address: the coil is asked first
+            assertThat(machine.path("lastError").asText()).isEqualTo("unit 1, function 01, address 0: no response"
                     + " from tcp://127.0.0.1:" + slave.tcpPort() + " within 300 ms");
             assertThat(machine.path("errors").path("connection").asLong()).isPositive();
         } finally {

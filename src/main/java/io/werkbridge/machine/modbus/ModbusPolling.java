@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub as Modbus master: each poll reads a machine's register map, one request per register, and turns the
- * values that changed since the last poll (all of them at the first) into machine events through the machine's
- * mapping, dated at the poll. RTU requests go out through the machine's {@code serial:} line (framing
+ * The hub as Modbus master: each poll reads a machine's register map (neighbouring registers in one request, see
+ * {@link ReadPlan}) and turns the values that changed since the last poll (all of them at the first) into machine
+ * events through the machine's mapping, dated at the poll. RTU requests go out through the machine's {@code serial:} line (framing
  * {@code modbus-rtu}), whose frames come back through {@link #onRtuFrame}; TCP requests over a
  * {@link ModbusTcpClient}.
  *
@@ -55,6 +56,7 @@ public final class ModbusPolling implements AutoCloseable {
     private final RtuLine line;
     private final Clock clock;
     private final Map<String, ModbusTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, List<ReadPlan.Block>> plans = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> lastValues = new ConcurrentHashMap<>();
     /** Registers whose last read failed with an answer (logged once per streak), per machine. */
     private final Map<String, Set<String>> refused = new ConcurrentHashMap<>();
@@ -79,51 +81,95 @@ public final class ModbusPolling implements AutoCloseable {
     public List<Envelope> poll(String machineId) {
         MachineDefinition machine = machines.require(machineId);
         Connection.Modbus connection = (Connection.Modbus) machine.connection();
-        ModbusTransport transport = transport(machine);
+        List<Connection.ModbusRegister> registers = connection.registers();
+        Poll poll = new Poll(machineId, connection, transport(machine),
+                refused.computeIfAbsent(machineId, id -> ConcurrentHashMap.newKeySet()), new Object[registers.size()]);
+        plans.computeIfAbsent(machineId, id -> ReadPlan.of(connection)).forEach(poll::read);
+        report(machineId, connection, poll.answered, poll.linkFailure);
+
         Instant now = clock.instant();
         Map<String, Object> last = lastValues.computeIfAbsent(machineId, id -> new ConcurrentHashMap<>());
-        Set<String> refusedNow = refused.computeIfAbsent(machineId, id -> ConcurrentHashMap.newKeySet());
-        Set<Integer> unreachable = new HashSet<>();
         List<SourceValue> context = new ArrayList<>();
         List<SourceValue> values = new ArrayList<>();
-        ModbusException linkFailure = null;
-        boolean answered = false;
-        for (Connection.ModbusRegister register : connection.registers()) {
-            ReadRequest request = register.request(connection.unitId());
-            if (unreachable.contains(request.unitId())) {
-                continue;
-            }
-            Object value;
-            try {
-                byte[] data = ModbusPdu.data(request, transport.transact(request, connection.timeout()));
-                answered = true;
-                value = RegisterValues.decode(data, register.type(), register.byteOrder(), register.wordOrder(),
-                        register.scale());
-            } catch (ModbusException e) {
-                if (e.kind() == ModbusException.Kind.TIMEOUT || e.kind() == ModbusException.Kind.LINK) {
-                    unreachable.add(request.unitId());
-                    linkFailure = e;
-                } else {
-                    answered = true;
-                    refuse(machineId, register.name(), e, refusedNow);
-                }
-                continue;
-            }
-            if (refusedNow.remove(register.name())) {
-                LOG.info("machine {}: register '{}' reads again", machineId, register.name());
-            }
-            if (value != null && !Objects.equals(last.put(register.name(), value), value)) {
-                boolean isContext = machine.ruleFor(register.name()).map(r -> r.field() != null).orElse(false);
-                (isContext ? context : values).add(new SourceValue(register.name(), value, now));
+        for (int i = 0; i < registers.size(); i++) {
+            String name = registers.get(i).name();
+            Object value = poll.values[i];
+            if (value != null && !Objects.equals(last.put(name, value), value)) {
+                boolean isContext = machine.ruleFor(name).map(r -> r.field() != null).orElse(false);
+                (isContext ? context : values).add(new SourceValue(name, value, now));
             }
         }
-        report(machineId, connection, answered, linkFailure);
         // operator and location read in this poll apply to its values: they go first
         context.addAll(values);
         return events.fromValues(machineId, context, e -> {
             status.rejected(machineId);
             LOG.warn("machine {}: Modbus value left out: {}", machineId, e.getMessage());
         });
+    }
+
+    /** What one poll read: values in register-map order (null: none), whether a slave answered, the last link failure. */
+    private final class Poll {
+        private final String machineId;
+        private final Connection.Modbus connection;
+        private final ModbusTransport transport;
+        private final Set<String> refusedNow;
+        private final Object[] values;
+        private final Set<Integer> unreachable = new HashSet<>();
+        private boolean answered;
+        private ModbusException linkFailure;
+
+        Poll(String machineId, Connection.Modbus connection, ModbusTransport transport, Set<String> refusedNow,
+             Object[] values) {
+            this.machineId = machineId;
+            this.connection = connection;
+            this.transport = transport;
+            this.refusedNow = refusedNow;
+            this.values = values;
+        }
+
+        /**
+         * Reads a block; a block of several registers that the slave refuses is read again register by register, so
+         * the refusal is pinned to its register and the others still arrive.
+         */
+        void read(ReadPlan.Block block) {
+            ReadRequest request = block.request();
+            if (unreachable.contains(request.unitId())) {
+                return;
+            }
+            byte[] data;
+            try {
+                data = ModbusPdu.data(request, transport.transact(request, connection.timeout()));
+            } catch (ModbusException e) {
+                if (e.kind() == ModbusException.Kind.TIMEOUT || e.kind() == ModbusException.Kind.LINK) {
+                    unreachable.add(request.unitId());
+                    linkFailure = e;
+                } else if (block.slices().size() > 1) {
+                    answered = true;
+                    block.slices().forEach(slice -> read(ReadPlan.Block.single(slice, connection.unitId())));
+                } else {
+                    answered = true;
+                    refuse(machineId, block.slices().get(0).register().name(), e, refusedNow);
+                }
+                return;
+            }
+            answered = true;
+            for (ReadPlan.Slice slice : block.slices()) {
+                Connection.ModbusRegister register = slice.register();
+                values[slice.index()] = RegisterValues.decode(slice(data, request, slice), register.type(),
+                        register.byteOrder(), register.wordOrder(), register.scale());
+                if (refusedNow.remove(register.name())) {
+                    LOG.info("machine {}: register '{}' reads again", machineId, register.name());
+                }
+            }
+        }
+
+        private byte[] slice(byte[] data, ReadRequest request, ReadPlan.Slice slice) {
+            if (request.function().readsBits()) {
+                return new byte[] {(byte) (ModbusPdu.bit(data, slice.offset()) ? 1 : 0)};
+            }
+            int items = slice.register().request(connection.unitId()).count();
+            return Arrays.copyOfRange(data, 2 * slice.offset(), 2 * (slice.offset() + items));
+        }
     }
 
     private void refuse(String machineId, String register, ModbusException e, Set<String> refusedNow) {
