@@ -27,6 +27,12 @@ class ModbusCodecTest {
     }
 
     @Test
+    void theTestSlavesCrcHasTheCheckValue() {
+        assertThat(SimulatedModbusSlave.crc("123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 9))
+                .isEqualTo(0x4B37);
+    }
+
+    @Test
     void registersOfAResponse() throws ModbusException {
         byte[] data = ModbusPdu.data(HOLDING, HEX.parseHex("03 06 02 2b 00 00 00 64"));
         assertThat(ModbusPdu.registers(data)).containsExactly(555, 0, 100);
