@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
- * node) with {@code machine-opcua-heartbeat}, and {@code machine-mtconnect}. Route ids start with
+ * node) with {@code machine-opcua-heartbeat}, {@code machine-mtconnect}, and {@code machine-modbus} (with
+ * {@code machine-modbus-rtu-line} for a serial line). Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
 @Component
@@ -72,6 +73,13 @@ public class MachineRoutes {
         } else if (connection instanceof Connection.MtConnect mtConnect) {
             template("machine-mtconnect", routeId(machine), Map.of(
                     "machineId", machine.id(), "pollInterval", mtConnect.pollInterval().toMillis()));
+        } else if (connection instanceof Connection.Modbus modbus) {
+            if (modbus.rtu()) {
+                template("machine-modbus-rtu-line", routeId(machine) + "-line", Map.of("machineId", machine.id(),
+                        "uri", modbus.rtuUri()));
+            }
+            template("machine-modbus", routeId(machine), Map.of(
+                    "machineId", machine.id(), "pollInterval", modbus.pollInterval().toMillis()));
         }
     }
 
