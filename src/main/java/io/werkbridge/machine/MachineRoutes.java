@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
- * node) with {@code machine-opcua-heartbeat}, and {@code machine-mtconnect}. Route ids start with
+ * node) with {@code machine-opcua-heartbeat} and, for the umati profile, {@code machine-opcua-umati}, and
+ * {@code machine-mtconnect}. Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
 @Component
@@ -65,6 +66,9 @@ public class MachineRoutes {
                         "machineId", machine.id(), "endpoint", opcUa.endpoint(),
                         "node", machine.mapping().get(i).source(),
                         "samplingInterval", opcUa.samplingInterval().toMillis()));
+            }
+            if (machine.umati()) {
+                template("machine-opcua-umati", routeId(machine) + "-umati", Map.of("machineId", machine.id()));
             }
             template("machine-opcua-heartbeat", routeId(machine) + "-heartbeat", Map.of(
                     "machineId", machine.id(), "endpoint", opcUa.endpoint(),
