@@ -27,13 +27,14 @@ class ShippedConfigFilesTest {
             .withProperty("werkbridge.demo.serial-link", "/tmp/werkbridge-demo/hub")
             .withProperty("werkbridge.test.serial-port", "/tmp/werkbridge-test/hub")
             .withProperty("werkbridge.test.opcua-endpoint", "opc.tcp://127.0.0.1:4840/test")
-            .withProperty("werkbridge.test.mtconnect-agent", "http://127.0.0.1:5000");
+            .withProperty("werkbridge.test.mtconnect-agent", "http://127.0.0.1:5000")
+            .withProperty("werkbridge.test.umati-endpoint", "opc.tcp://127.0.0.1:4841/umati");
 
     @Test
     void everyMachineFileMatchesTheMachineSchema() throws IOException {
         List<Path> files = machineFiles();
         assertThat(files).extracting(f -> f.getFileName().toString()).contains("press-serial-sample.yml",
-                "demo-mill-opcua.yml", "test-lathe-mtconnect.yml", "test-disabled.yml", "test-okuma-refused.yml").hasSize(12);
+                "demo-mill-opcua.yml", "test-lathe-mtconnect.yml", "test-disabled.yml", "test-okuma-refused.yml", "mill-umati-sample.yml", "test-mill-umati.yml").hasSize(14);
         ConfigSchema schema = ConfigSchema.load("machine.schema.json");
         for (Path file : files) {
             String text = PROPERTIES.resolveRequiredPlaceholders(Files.readString(file));
@@ -55,7 +56,7 @@ class ShippedConfigFilesTest {
         Map<Path, String> expected = new java.util.LinkedHashMap<>();
         machineFiles().forEach(f -> expected.put(f, "machine.schema.json"));
         policyFiles().forEach(f -> expected.put(f, "privacy-" + f.getFileName().toString().replace(".yml", ".schema.json")));
-        assertThat(expected).hasSize(16);
+        assertThat(expected).hasSize(18);
         for (Map.Entry<Path, String> e : expected.entrySet()) {
             String first = Files.readAllLines(e.getKey()).get(0);
             assertThat(first).as(e.getKey().toString()).startsWith("# yaml-language-server: $schema=");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.werkbridge.connector.serial.SocatPtyPair;
 import io.werkbridge.demo.SimulatedOpcUaMachine;
+import io.werkbridge.machine.opcua.UmatiTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,6 +32,8 @@ final class MachinePeers {
     static final SocatPtyPair SERIAL = plugSerial();
     /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
     static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
+    /** The umati test machine tool: Milo's server SDK with an OPC 40501-1 shaped address space. */
+    static final UmatiTestServer UMATI = startUmati();
     /** WireMock playing the MTConnect agent of the MTConnect test machine. */
     static final WireMockServer MTCONNECT_AGENT = startAgent();
 
@@ -69,6 +72,24 @@ final class MachinePeers {
         return machine;
     }
 
+    private static UmatiTestServer startUmati() {
+        UmatiTestServer machine = UmatiTestServer.start(freePort(), UMATI_HMI_USER, UMATI_HMI_PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(machine::close, "stop-test-umati"));
+        return machine;
+    }
+
+    /** The machine's HMI user, who acknowledges alarms on the control (a person: ClientUserId). */
+    static final String UMATI_HMI_USER = "max.mustermann";
+    static final String UMATI_HMI_PASSWORD = "hmi-test-password";
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for an OPC UA test machine", e);
+        }
+    }
+
     private static WireMockServer startAgent() {
         WireMockServer agent = new WireMockServer(wireMockConfig().dynamicPort());
         agent.start();
@@ -97,5 +118,6 @@ final class MachinePeers {
         registry.add("werkbridge.test.serial-port", () -> serialHubEnd().toString());
         registry.add("werkbridge.test.opcua-endpoint", OPC_UA::endpoint);
         registry.add("werkbridge.test.mtconnect-agent", MTCONNECT_AGENT::baseUrl);
+        registry.add("werkbridge.test.umati-endpoint", UMATI::endpoint);
     }
 }

@@ -162,11 +162,13 @@ class MachineFileReaderTest {
     }
 
     @Test
-    void theShippedSamplesAreValidOnePerProtocolAndDisabled() {
+    void theShippedSamplesAreValidOnePerProtocolAndProfileAndDisabled() {
         MachineRegistry registry = new MachineFiles(new PathMatchingResourcePatternResolver(), new StandardEnvironment())
                 .load("classpath:connectors/machines/");
         assertThat(registry.all()).extracting(MachineDefinition::protocol)
-                .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.MTCONNECT);
+                .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.OPCUA, Protocol.MTCONNECT);
+        assertThat(registry.all()).filteredOn(MachineDefinition::umati).extracting(MachineDefinition::id)
+                .containsExactly("mill-umati-sample");
         assertThat(registry.all()).noneMatch(MachineDefinition::enabled);
         MachineRegistry demo = new MachineFiles(new PathMatchingResourcePatternResolver(), new MockEnvironment()
                 .withProperty("werkbridge.demo.opcua-port", "48400").withProperty("werkbridge.demo.serial-link", "/tmp/x"))
