@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
- * node) with {@code machine-opcua-heartbeat} and, for the umati profile, {@code machine-opcua-umati}, and
+ * node) with {@code machine-opcua-heartbeat} and, for the umati profile or alarms, {@code machine-opcua-umati}, and
  * {@code machine-mtconnect}. Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
@@ -67,8 +67,9 @@ public class MachineRoutes {
                         "node", machine.mapping().get(i).source(),
                         "samplingInterval", opcUa.samplingInterval().toMillis()));
             }
-            if (machine.umati()) {
-                template("machine-opcua-umati", routeId(machine) + "-umati", Map.of("machineId", machine.id()));
+            if (machine.umati() || opcUa.alarms()) {
+                template("machine-opcua-umati", routeId(machine) + (machine.umati() ? "-umati" : "-alarms"),
+                        Map.of("machineId", machine.id()));
             }
             template("machine-opcua-heartbeat", routeId(machine) + "-heartbeat", Map.of(
                     "machineId", machine.id(), "endpoint", opcUa.endpoint(),

@@ -11,8 +11,9 @@ import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code opcua-umati:<machineId>}: the consumer of a umati machine tool ({@link UmatiConsumer}), since camel-milo
- * monitors configured nodes only and neither browses nor subscribes to events. Consumer only.
+ * {@code opcua-umati:<machineId>}: the consumer of a umati machine tool, or of an OPC UA machine's Alarms & Conditions
+ * events ({@link UmatiConsumer}), since camel-milo monitors configured nodes only and neither browses nor subscribes to
+ * events. Consumer only.
  */
 public final class UmatiComponent extends DefaultComponent {
 
@@ -30,10 +31,10 @@ public final class UmatiComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
-        // the machine must exist with profile umati: its file, not the URI, says where and how to connect
+        // the machine must exist with profile umati or alarms: its file, not the URI, says where and how to connect
         var machine = machines.require(remaining);
-        if (!machine.umati()) {
-            throw new IllegalArgumentException("machine " + remaining + " has no profile umati");
+        if (!machine.umati() && !(machine.connection() instanceof io.werkbridge.machine.Connection.OpcUa opcUa && opcUa.alarms())) {
+            throw new IllegalArgumentException("machine " + remaining + " has neither profile umati nor alarms: true");
         }
         return new UmatiEndpoint(uri, this, remaining);
     }

@@ -18,6 +18,7 @@ import org.apache.camel.support.DefaultConsumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Connects to a umati machine tool with the machine file's security ({@link OpcUaSecurity}), finds its MachineTool
  * object ({@link UmatiBrowser}), and subscribes (Milo client SDK) to the variables the profile takes (data items,
  * the connection's sampling interval) and to the events of its Notification/Messages (else of the Server object).
- * Each publish's data changes and each event go to the route as one {@link UmatiNotification}. A connection or browse
+ * A machine without the profile but with {@code alarms: true} is subscribed to the Server object's condition events
+ * only. Each publish's data changes and each event go to the route as one {@link UmatiNotification}. A connection or browse
  * that fails is reported to the status API and retried with back-off (5 s, doubling up to 60 s); Milo re-establishes
  * a dropped session itself, and a subscription the server lost is created again.
  */
@@ -78,10 +80,15 @@ final class UmatiConsumer extends DefaultConsumer {
     private void connect() {
         try {
             client = security.connect(connection);
-            UmatiBrowser.MachineTool tool = choose(UmatiBrowser.machineTools(client));
-            subscribe(tool);
+            if (machine.umati()) {
+                UmatiBrowser.MachineTool tool = choose(UmatiBrowser.machineTools(client));
+                subscribe(tool);
+                LOG.info("machine {}: umati machine tool found ({} variables), subscribed", machine.id(), tool.nodes().size());
+            } else {
+                subscribe(new UmatiBrowser.MachineTool(null, machine.id(), List.of(), NodeIds.Server, null));
+                LOG.info("machine {}: subscribed to the server's Alarms & Conditions events", machine.id());
+            }
             retry = FIRST_RETRY;
-            LOG.info("machine {}: umati machine tool found ({} variables), subscribed", machine.id(), tool.nodes().size());
         } catch (UaException | RuntimeException e) {
             String reason = e instanceof UaException ua
                     ? "umati: " + ua.getStatusCode() + " " + e.getMessage() : "umati: " + e.getMessage();
@@ -152,8 +159,13 @@ final class UmatiConsumer extends DefaultConsumer {
         });
         subscription.create();
         subscription.addMonitoredItems(new ArrayList<>(nodes.keySet()));
-        subscription.addMonitoredItem(OpcUaAlarms.eventItem(tool.notifier(), client.getNamespaceTable(),
-                alarm -> deliver(new UmatiNotification.Event(alarm))));
+        // a umati machine's Messages notifies messages and alarms; the Server object every kind of event, of which
+        // only conditions are alarms
+        subscription.addMonitoredItem(OpcUaAlarms.eventItem(tool.notifier(), client.getNamespaceTable(), alarm -> {
+            if (machine.umati() || alarm.isCondition()) {
+                deliver(new UmatiNotification.Event(alarm));
+            }
+        }));
         subscription.synchronizeMonitoredItems();
     }
 
