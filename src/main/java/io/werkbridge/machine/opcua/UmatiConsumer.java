@@ -46,10 +46,10 @@ final class UmatiConsumer extends DefaultConsumer {
     private final OpcUaSecurity security;
     private final OpcUaValues values;
     private final MachineStatusBoard status;
-    private ScheduledExecutorService executor;
-    private OpcUaClient client;
-    private OpcUaSubscription subscription;
-    private Duration retry = FIRST_RETRY;
+    private volatile ScheduledExecutorService executor;
+    // set and cleared on the executor's thread, cleared again when the consumer stops
+    private volatile OpcUaClient client;
+    private volatile Duration retry = FIRST_RETRY;
 
     UmatiConsumer(Endpoint endpoint, Processor processor, MachineDefinition machine, OpcUaSecurity security,
                   OpcUaValues values, MachineStatusBoard status) {
@@ -89,6 +89,10 @@ final class UmatiConsumer extends DefaultConsumer {
                 LOG.info("machine {}: subscribed to the server's Alarms & Conditions events", machine.id());
             }
             retry = FIRST_RETRY;
+            if (executor.isShutdown()) {
+                // the consumer stopped while connecting: nothing may stay connected
+                disconnect();
+            }
         } catch (UaException | RuntimeException e) {
             String reason = e instanceof UaException ua
                     ? "umati: " + ua.getStatusCode() + " " + e.getMessage() : "umati: " + e.getMessage();
@@ -124,7 +128,7 @@ final class UmatiConsumer extends DefaultConsumer {
 
     private void subscribe(UmatiBrowser.MachineTool tool) throws UaException {
         double interval = connection.samplingInterval().toMillis();
-        subscription = new OpcUaSubscription(client, interval);
+        OpcUaSubscription subscription = new OpcUaSubscription(client, interval);
         Map<OpcUaMonitoredItem, UmatiBrowser.Node> nodes = new IdentityHashMap<>();
         for (UmatiBrowser.Node node : tool.nodes()) {
             OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node.id());
@@ -151,10 +155,12 @@ final class UmatiConsumer extends DefaultConsumer {
             public void onTransferFailed(OpcUaSubscription s, StatusCode statusCode) {
                 // the server lost the subscription (restarted): create it again on the re-established session
                 LOG.warn("machine {}: the umati subscription was lost ({}); subscribing again", machine.id(), statusCode);
-                executor.execute(() -> {
-                    disconnect();
-                    connect();
-                });
+                if (!executor.isShutdown()) {
+                    executor.execute(() -> {
+                        disconnect();
+                        connect();
+                    });
+                }
             }
         });
         subscription.create();
@@ -192,7 +198,6 @@ final class UmatiConsumer extends DefaultConsumer {
     private void disconnect() {
         OpcUaClient connected = client;
         client = null;
-        subscription = null;
         if (connected != null) {
             try {
                 connected.disconnect();

@@ -28,6 +28,9 @@ public final class UmatiEvents {
     /** Machinery's Location as coordinates: {@code 48.78, 9.18} or {@code 48.78 9.18}. */
     private static final Pattern COORDINATES = Pattern.compile(
             "\\s*([+-]?\\d{1,2}(?:\\.\\d+)?)\\s*[,; ]\\s*([+-]?\\d{1,3}(?:\\.\\d+)?)\\s*");
+    /** Longest text taken from an event (message, comment): a control's message is a line, not a document. */
+    static final int MAX_TEXT = 1024;
+    private static final int MAX_PLACE = 64;
     private static final MappingRule LONGITUDE = new MappingRule("Identification/Location", null, null,
             MappingRule.Field.LOCATION_LON, MappingRule.ValueType.AUTO);
 
@@ -52,7 +55,8 @@ public final class UmatiEvents {
             UmatiBrowser.Node node = change.node();
             SourceValue value = change.value();
             if (node.decode() == UmatiBrowser.Decode.LOCATION) {
-                Matcher coordinates = value.value() instanceof String text ? COORDINATES.matcher(text) : null;
+                Matcher coordinates = value.value() instanceof String text && text.length() <= MAX_PLACE
+                        ? COORDINATES.matcher(text) : null;
                 if (coordinates == null || !coordinates.matches() || !within(coordinates)) {
                     // a place name says where the customer's machine stands (access.place): without coordinates the
                     // hub has no field that carries it under that category, so it is left out
@@ -79,14 +83,14 @@ public final class UmatiEvents {
         Instant time = alarm.time() != null ? alarm.time() : clock.instant();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("severity", alarm.severity());
-        values.put("message", alarm.message());
+        values.put("message", bounded(alarm.message()));
         values.put("source", alarm.source());
         values.put("identifier", alarm.identifier());
         values.put("condition", alarm.condition());
         values.put("conditionId", alarm.conditionId());
         values.put("acknowledged", alarm.acknowledged());
         values.put("active", alarm.active());
-        values.put("comment", alarm.comment());
+        values.put("comment", bounded(alarm.comment()));
         List<MachineEvents.Mapped> mapped = new ArrayList<>();
         // the event id makes the message id: an event delivered twice is one message to the destinations
         values.forEach((name, value) -> mapped.add(new MachineEvents.Mapped(
@@ -96,6 +100,10 @@ public final class UmatiEvents {
         return events.fromMapped(machineId, mapped, user, e -> {
             throw e;
         });
+    }
+
+    private static String bounded(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
     private static SourceValue withValue(SourceValue value, Object replaced) {

@@ -104,6 +104,14 @@ class UmatiEventsTest {
                 "{\"severity\":300,\"message\":\"Coolant low\",\"source\":\"MT-1\",\"identifier\":\"MSG-17\"}");
     }
 
+    @Test
+    void anOverlongMessageIsCutToItsFirstKilobyte() {
+        OpcUaAlarms.Alarm message = new OpcUaAlarms.Alarm(null, null, "MT-1", null, null, "MSG-18", 100, "x".repeat(5000),
+                null, null, null, null, null);
+        assertThat(umati.toEvents("mill", new UmatiNotification.Event(message)).get(0).body()
+                .path("values").path("message").asText()).hasSize(UmatiEvents.MAX_TEXT);
+    }
+
     private static UmatiNotification changes(UmatiNotification.Change... changes) {
         return new UmatiNotification.DataChanges(List.of(changes));
     }
