@@ -94,8 +94,8 @@ final class UmatiConsumer extends DefaultConsumer {
                 disconnect();
             }
         } catch (UaException | RuntimeException e) {
-            String reason = e instanceof UaException ua
-                    ? "umati: " + ua.getStatusCode() + " " + e.getMessage() : "umati: " + e.getMessage();
+            // Milo's and the hub's messages name status codes, nodes and settings, never values
+            String reason = "umati: " + e.getMessage();
             status.connectionFailed(machine.id(), reason);
             LOG.warn("machine {}: {}; next attempt in {} s", machine.id(), reason, retry.toSeconds());
             disconnect();

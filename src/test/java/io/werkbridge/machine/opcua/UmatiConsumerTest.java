@@ -50,7 +50,7 @@ class UmatiConsumerTest {
             assertThat(status.snapshot("mill").lastError()).startsWith("umati: ");
 
             try (UmatiTestServer first = UmatiTestServer.start(port, "hmi", "hmi-pw")) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> changed(received, "Production/ActiveProgram/Name", "O4711"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> changed(received, "Production/ActiveProgram/Name", "O4711"));
             }
             UmatiTestServer server = UmatiTestServer.start(port, "hmi", "hmi-pw");
             try {
