@@ -25,6 +25,7 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
+import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -100,7 +101,7 @@ final class FlowSources {
             }
             Set<String> reached = new TreeSet<>();
             follow(definition, byDirect, flows, reached, new HashSet<>());
-            String template = definition.isCreatedFromTemplate() ? templates.get(definition.getInput().getEndpointUri()) : null;
+            String template = definition.isCreatedFromTemplate() ? templateOf(definition, templates) : null;
             String name = template != null ? template : definition.getRouteId();
             reached.forEach(flow -> grouped.computeIfAbsent(name, k -> new TreeMap<>())
                     .computeIfAbsent(flow, k -> new ArrayList<>()).add(route));
@@ -211,6 +212,16 @@ final class FlowSources {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The template a route was made from: the {@code templateId} parameter its maker passed (Camel keeps no template
+     * id on a route), else the template whose from-uri the route kept.
+     */
+    private static String templateOf(RouteDefinition definition, Map<String, String> byFromUri) {
+        Map<String, Object> parameters = definition.getTemplateParameters();
+        Object named = parameters == null ? null : parameters.get(RouteTemplateParameterSource.TEMPLATE_ID);
+        return named != null ? named.toString() : byFromUri.get(definition.getInput().getEndpointUri());
     }
 
     /** A template's parameters put in ({@code {{flow}}}); other placeholders are left as they are. */

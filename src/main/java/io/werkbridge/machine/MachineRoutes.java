@@ -5,6 +5,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -91,6 +92,8 @@ public class MachineRoutes {
     private void template(String templateId, String routeId, Map<String, Object> parameters) throws Exception {
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, templateId).routeId(routeId);
         parameters.forEach(builder::parameter);
+        // Camel keeps no template id on the route it makes; the console's map groups a protocol's machines by it
+        builder.parameter(RouteTemplateParameterSource.TEMPLATE_ID, templateId);
         builder.add();
     }
 
