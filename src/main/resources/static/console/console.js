@@ -265,7 +265,7 @@ function rightsPanel({ overdue, recent }) {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const STATE_WORDS = {
-  delivering: 'delivering', waiting: 'waiting', held: 'held', 'dead-letters': 'dead letters', 'breaker-open': 'breaker open',
+  delivering: 'delivering', waiting: 'waiting', held: 'held', 'dead-letters': 'dead letters', 'breaker-open': 'waiting, breaker open',
 };
 
 function s(tag, attrs = {}, ...children) {
@@ -333,7 +333,11 @@ function mapPanel(view) {
       const dy = top + i * ROW;
       const processor = d.processorName ?? (d.processor === 'controller' ? 'own company' : d.processor ?? 'no policy for it');
       const label = `${d.id}: ${processor}${d.country ? ` (${d.country})` : ''}`;
-      const words = d.state === 'waiting' && d.waitingSince ? `${d.pending} waiting since ${when(d.waitingSince)}` : d.stateText;
+      // an unavailable destination: since when, why, what waits for it and when the hub tries it next
+      const words = (d.state === 'waiting' || d.state === 'breaker-open') && d.waitingSince
+        ? `since ${when(d.waitingSince)} (${d.reason}), ${Math.max(0, d.backlog)} on the queue, next probe ${when(d.nextProbe)}`
+          + (d.alert ? ', ALERT: waiting longer than its maximum wait' : '')
+        : d.stateText;
       parts.push(s('path', { class: `edge state-${d.state}`, d: `M${X.gate + W.gate} ${flowY + NODE_H / 2} L${X.dest} ${dy + NODE_H / 2}` }));
       const open = () => openDestination(f.id, d.id);
       parts.push(node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {

@@ -2,6 +2,7 @@ package io.werkbridge.console;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.werkbridge.messaging.DestinationWaiting;
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.privacy.gate.PolicyStore;
 import jakarta.jms.ConnectionFactory;
@@ -22,8 +23,9 @@ class ConsoleConfiguration {
 
     @Bean
     FlowMap flowMap(FlowProperties flows, PolicyStore policies, CamelContext camel, ConnectionFactory connectionFactory,
-                    ConsoleSeries series, ObjectProvider<CircuitBreaker> breakers) {
-        return new FlowMap(flows, policies, camel, new QueueStates(connectionFactory), series, breakers.orderedStream().toList());
+                    ConsoleSeries series, ObjectProvider<CircuitBreaker> breakers, DestinationWaiting waiting) {
+        return new FlowMap(flows, policies, camel, new QueueStates(connectionFactory), series, breakers.orderedStream().toList(),
+                waiting);
     }
 
     @Bean
