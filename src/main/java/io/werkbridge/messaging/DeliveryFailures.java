@@ -60,6 +60,9 @@ public final class DeliveryFailures {
 
     /** The verdict on one exception of the chain, or null when it says nothing and the cause decides. */
     private static Optional<Unavailable> classify(Throwable t, Clock clock) {
+        if (t instanceof DeliveryRecordException) {
+            return Optional.empty(); // the hub's own database failed, after the destination took the message
+        }
         if (t instanceof CallNotPermittedException) {
             return Optional.of(new Unavailable("circuit breaker open", true, Duration.ZERO));
         }
@@ -71,6 +74,9 @@ public final class DeliveryFailures {
         }
         if (t instanceof HttpOperationFailedException http) {
             return status(http.getStatusCode(), retryAfter(http.getResponseHeaders(), clock));
+        }
+        if (t instanceof DestinationStatusException answered) {
+            return status(answered.status(), Duration.ZERO);
         }
         if (t instanceof HTTPException http) {
             return status(http.getResponseCode(), Duration.ZERO);

@@ -42,6 +42,12 @@ class DeliveryFailuresTest {
         assertThat(reason(http(429, Map.of()))).isEqualTo("HTTP 429");
         assertThat(reason(new RuntimeException("ERP call failed", new SoapFault("x", new QName("http://schemas.xmlsoap.org/soap/envelope/", "Server")))))
                 .isEqualTo("SOAP fault Server");
+        // a connector with its own HTTP client gives the status as the cause (the shop's admin API)
+        assertThat(reason(new IllegalStateException("shop admin API answered 502", new DestinationStatusException(502)))).isEqualTo("HTTP 502");
+        // a proxy's maintenance page read as a SOAP fault: the status decides
+        SoapFault page = new SoapFault("x", new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
+        page.setStatusCode(503);
+        assertThat(reason(page)).isEqualTo("HTTP 503");
         CallNotPermittedException open = CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("erp"));
         assertThat(DeliveryFailures.unavailable(new RuntimeException("ERP call failed", open), CLOCK)).hasValueSatisfying(u -> {
             assertThat(u.reason()).isEqualTo("circuit breaker open");
@@ -57,6 +63,9 @@ class DeliveryFailuresTest {
         assertThat(reason(new RuntimeException("ERP call failed", new SoapFault("x", new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client")))))
                 .isEqualTo("refused");
         assertThat(reason(new IllegalArgumentException("invalid message"))).isEqualTo("refused");
+        assertThat(reason(new IllegalStateException("shop admin API answered 409", new DestinationStatusException(409)))).isEqualTo("refused");
+        // the hub's own records failed (its database unreachable): not the destination's absence
+        assertThat(reason(new DeliveryRecordException("records not written", new SocketException("reset")))).isEqualTo("refused");
         // a refusal wrapping an I/O detail is still a refusal: the first verdict in the chain counts
         assertThat(reason(new RuntimeException(http(400, Map.of())))).isEqualTo("refused");
         assertThat(reason(new IOException("generic"))).isEqualTo("I/O error IOException");
