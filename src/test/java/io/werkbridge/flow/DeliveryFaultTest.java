@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * waited for (probes from 200 ms, at most 1 s apart in the test profile) and gets the message when it is back; a
  * refused message is redelivered (two redeliveries, 100-500 ms apart), dead-lettered, and a replay delivers it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DeliveryFaultTest extends HubTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -79,7 +83,7 @@ class DeliveryFaultTest extends HubTestSupport {
     }
 
     @Test
-    void destinationDownBeyondTheRetriesIsWaitedForAndDeliveredWhenBack() throws Exception {
+    void destinationDownBeyondTheRetriesIsWaitedForAndDeliveredWhenBack(CapturedOutput output) throws Exception {
         String number = unique();
         var down = SHOP.stubFor(forCustomer(number).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         publish(number);
@@ -92,12 +96,19 @@ class DeliveryFaultTest extends HubTestSupport {
         assertThat(shop.toString()).doesNotContain(number);
         assertThat(deadLetterIds()).doesNotContain(messageIdOf(number));
         assertThat(ledgerRows(number)).isZero();
+        // down longer than its maximum wait (test profile: 2 s): the alert, in the state, the gauge and the log
+        await().atMost(WAIT).until(() -> destinationState("customer-master", "shop").path("alert").asBoolean());
+        assertThat(api().get("/actuator/prometheus", "operator").body())
+                .contains("werkbridge_destination_waiting_alert{destination=\"shop\",flow=\"customer-master\"} 1.0");
+        assertThat(output.getAll()).contains("customer-master/shop: ALERT destination unavailable for more than PT2S");
+        assertThat(output.getAll().lines().filter(l -> l.contains("ALERT"))).noneMatch(l -> l.contains(number));
 
         SHOP.removeStub(down); // the shop is back
         await().atMost(WAIT).until(() -> ledgerRows(number) == 1);
         assertThat(requestsFor(number)).last().satisfies(e -> assertThat(e.getResponse().getStatus()).isEqualTo(202));
         assertThat(delivered(PORTAL, number)).hasSize(1);
         await().atMost(WAIT).until(() -> destinationState("customer-master", "shop").path("state").asText().equals("delivering"));
+        assertThat(destinationState("customer-master", "shop").path("alert").asBoolean()).isFalse();
     }
 
     @Test
