@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ERP is down (every connection reset) for longer than the whole redelivery budget (test profile: 2 redeliveries,
@@ -66,6 +67,9 @@ class ErpMaintenanceWindowTest extends HubTestSupport {
         // without waiting: 12 orders x 3 attempts x 2 requests (the JDK repeats a POST once after a reset) = 72; waiting,
         // the first orders of each customer try once, then one probe at a time, at most 1 s apart
         assertThat(whileDown).as("no redelivery storm while the ERP is down").hasSizeLessThan(2 * (CUSTOMERS + 12));
+        LoggerFactory.getLogger(ErpMaintenanceWindowTest.class).info("ERP down {} s: {} requests reached it for {} orders,"
+                + " state {} after {} failed probes", Duration.ofNanos(System.nanoTime() - downSince).toSeconds(),
+                whileDown.size(), CUSTOMERS * ORDERS_PER_CUSTOMER, waiting.path("state").asText(), waiting.path("failedProbes").asInt());
         assertThat(scrape()).containsPattern("werkbridge_destination_state\\{destination=\"erp\",flow=\"orders\"[^}]*} [12]\\.0");
 
         ERP.removeStub(down); // the maintenance window ends
