@@ -340,12 +340,15 @@ function mapPanel(view) {
         : d.stateText;
       parts.push(s('path', { class: `edge state-${d.state}`, d: `M${X.gate + W.gate} ${flowY + NODE_H / 2} L${X.dest} ${dy + NODE_H / 2}` }));
       const open = () => openDestination(f.id, d.id);
-      parts.push(node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {
+      const dest = node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {
         class: `node dest state-${d.state}`, tabindex: 0, role: 'button', id: `map-${f.id}-${d.id}`,
         'data-flow': f.id, 'data-destination': d.id, 'data-state': d.state,
         'aria-label': `${f.id} to ${label}: ${STATE_WORDS[d.state] ?? d.state}, ${words}. Open held and dead-lettered messages`,
         onclick: open, onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } },
-      }));
+      });
+      // the whole state on hover: the box's second line is clipped
+      dest.prepend(s('title', {}, `${STATE_WORDS[d.state] ?? d.state}: ${words}`));
+      parts.push(dest);
     });
   }
   const svg = s('svg', { viewBox: `0 0 ${X.dest + W.dest + 8} ${height}`, role: 'group', 'aria-label': 'Flow map' },
