@@ -272,7 +272,7 @@ function rightsPanel({ overdue, recent }) {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const STATE_WORDS = {
-  delivering: 'delivering', waiting: 'waiting', held: 'held', 'dead-letters': 'dead letters', 'breaker-open': 'breaker open',
+  delivering: 'delivering', waiting: 'waiting', held: 'held', 'dead-letters': 'dead letters', 'breaker-open': 'waiting, breaker open',
 };
 
 function s(tag, attrs = {}, ...children) {
@@ -348,15 +348,20 @@ function mapPanel(view) {
       const dy = top + i * ROW;
       const processor = d.processorName ?? (d.processor === 'controller' ? 'own company' : d.processor ?? 'no policy for it');
       const label = `${d.id}: ${processor}${d.country ? ` (${d.country})` : ''}`;
-      const words = d.state === 'waiting' && d.waitingSince ? `${d.pending} waiting since ${when(d.waitingSince)}` : d.stateText;
+      // an unavailable destination: since when, why, what waits for it and when the hub tries it next
+      const words = (d.state === 'waiting' || d.state === 'breaker-open') && d.waitingSince
+        ? `since ${when(d.waitingSince)} (${d.reason}), ${Math.max(0, d.backlog)} on the queue, next probe ${when(d.nextProbe)}`
+          + (d.alert ? ', ALERT: waiting longer than its maximum wait' : '')
+        : d.stateText;
       parts.push(s('path', { class: `edge state-${d.state}`, d: `M${X.gate + W.gate} ${flowY + NODE_H / 2} L${X.dest} ${dy + NODE_H / 2}` }));
       const open = () => openDestination(f.id, d.id, d.deadLettered);
-      parts.push(node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {
+      const dest = node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {
         class: `node dest state-${d.state}`, tabindex: 0, role: 'button', id: `map-${f.id}-${d.id}`,
         'data-flow': f.id, 'data-destination': d.id, 'data-state': d.state,
         'aria-label': `${f.id} to ${label}: ${STATE_WORDS[d.state] ?? d.state}, ${words}. Open held and dead-lettered messages`,
         onclick: open, onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } },
-      }));
+      }, `${STATE_WORDS[d.state] ?? d.state}: ${words}`); // the whole state on hover: the box's second line is clipped
+      parts.push(dest);
     });
   }
   if (rights) {

@@ -2,6 +2,7 @@ package io.werkbridge.console;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.werkbridge.messaging.DestinationWaiting;
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.privacy.gate.PolicyStore;
 import jakarta.jms.ConnectionFactory;
@@ -29,13 +30,13 @@ class ConsoleConfiguration {
 
     @Bean
     FlowMap flowMap(FlowProperties flows, PolicyStore policies, CamelContext camel, ConnectionFactory connectionFactory,
-                    ConsoleSeries series, ObjectProvider<CircuitBreaker> breakers,
+                    ConsoleSeries series, ObjectProvider<CircuitBreaker> breakers, DestinationWaiting waiting,
                     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping http, RightsTargets rights) {
         FlowSources sources = new FlowSources(camel, http);
         Supplier<FlowMap.Rights> lane = () -> new FlowMap.Rights(sources.endpoints(RightsController.class, RequestMethod.POST),
                 List.copyOf(rights.all().keySet()));
         return new FlowMap(flows, policies, sources, lane, new QueueStates(connectionFactory), series,
-                breakers.orderedStream().toList());
+                breakers.orderedStream().toList(), waiting);
     }
 
     @Bean

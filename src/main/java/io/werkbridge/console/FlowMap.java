@@ -1,5 +1,7 @@
 package io.werkbridge.console;
 
+import io.werkbridge.messaging.DestinationState;
+import io.werkbridge.messaging.DestinationWaiting;
 import io.werkbridge.messaging.FlowProperties;
 import io.werkbridge.privacy.gate.PolicyStore;
 import io.werkbridge.privacy.policy.DataProcessor;
@@ -16,19 +18,26 @@ import java.util.Optional;
 /**
  * The picture the console draws: each flow's sources ({@link FlowSources}: the running routes and HTTP endpoints
  * that publish to it), the flow with its live rate, the privacy gate's policy version, each destination with its
- * processor, country and state, and where data-subject requests go. Built from the CamelContext, the flow configuration and the policy in force at each call, so
- * the map changes when the routes or the policy do. A destination named like a connector's circuit breaker (the
- * ERP's is "erp") shows that breaker's state.
+ * processor, country and state, and where data-subject requests go. Built from the CamelContext, the flow
+ * configuration and the policy in force at each call, so the map changes when the routes or the policy do. A
+ * destination's state comes from {@link DestinationWaiting}: waiting (or waiting with a connector's circuit breaker
+ * open) while it is unavailable, since when, why, its backlog and the next probe; otherwise dead letters, held
+ * messages or delivering.
  */
 public final class FlowMap {
 
     /**
-     * @param state     delivering, waiting, held or dead-letters (the worst that applies)
-     * @param stateText the state in words, for the page and screen readers
+     * @param state        waiting, breaker-open, dead-letters, held or delivering (the worst that applies)
+     * @param stateText    the state in words, for the page and screen readers
+     * @param waitingSince when the destination became unavailable; null unless waiting or breaker-open
+     * @param reason       the kind of the last failure while waiting (no answer text); null otherwise
+     * @param nextProbe    when the hub next tries the unavailable destination; null otherwise
+     * @param backlog      messages on the destination queue, as the broker counts them (-1: unknown)
+     * @param alert        waiting longer than the destination's maximum wait
      */
     public record Destination(String id, String processor, String processorName, String country, String purpose,
                        String state, String stateText, Instant waitingSince, int pending, int held, int deadLettered,
-                       double deliveredLastInterval) {
+                       double deliveredLastInterval, String reason, Instant nextProbe, long backlog, boolean alert) {
     }
 
     public record Flow(String id, List<FlowSources.Source> sources, double messagesPerSecond, int deadLetteredBeforeFanOut,
@@ -56,10 +65,12 @@ public final class FlowMap {
     private final QueueStates queues;
     private final ConsoleSeries series;
     private final List<CircuitBreaker> breakers;
+    private final DestinationWaiting waiting;
 
-    FlowMap(FlowProperties flows, PolicyStore policies, FlowSources sources, java.util.function.Supplier<Rights> rights, QueueStates queues,
-            ConsoleSeries series, List<CircuitBreaker> breakers) {
+    FlowMap(FlowProperties flows, PolicyStore policies, FlowSources sources, java.util.function.Supplier<Rights> rights,
+            QueueStates queues, ConsoleSeries series, List<CircuitBreaker> breakers, DestinationWaiting waiting) {
         this.breakers = List.copyOf(breakers);
+        this.waiting = waiting;
         this.flows = flows;
         this.policies = policies;
         this.sources = sources;
@@ -89,30 +100,29 @@ public final class FlowMap {
         Optional<DataProcessor> processor = rule.flatMap(r -> policy.processor(r.processor()));
         QueueStates.Backlog pending = queues.pending(flow, id);
         QueueStates.Backlog held = queues.held(flow, id);
-        Optional<CircuitBreaker> breaker = breakers.stream().filter(b -> b.getName().equals(id)).findFirst();
+        DestinationState live = waiting.state(flow, id).orElse(null);
         String state;
         String text;
-        if (breaker.isPresent() && breaker.get().getState() != CircuitBreaker.State.CLOSED) {
-            // a connector's breaker open: calls to the system are refused until it half-opens and a call succeeds
-            state = "breaker-open";
-            text = "circuit breaker " + breaker.get().getState().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + (pending.count() > 0 ? ", " + pending.count() + " waiting" : "");
+        if (live != null && live.isWaiting()) {
+            // unavailable: its consumers pause, its messages wait on the queue, a probe tries it with back-off
+            state = live.state();
+            text = (DestinationState.BREAKER_OPEN.equals(state) ? "circuit breaker open, " : "") + "waiting since "
+                    + live.since() + " (" + live.reason() + "), " + Math.max(0, live.backlog()) + " on the queue, next probe "
+                    + live.nextProbe() + (live.alert() ? ", ALERT: longer than " + live.maximumWait() : "");
         } else if (deadLettered > 0) {
             state = "dead-letters";
             text = deadLettered + " dead-lettered";
         } else if (held.count() > 0) {
             state = "held";
             text = held.count() + " held by the privacy gate";
-        } else if (pending.count() > 0) {
-            state = "waiting";
-            text = pending.count() + " waiting" + (pending.oldest() == null ? "" : " since " + pending.oldest());
         } else {
             state = "delivering";
-            text = "nothing waiting";
+            text = pending.count() > 0 ? pending.count() + " queued" : "nothing waiting";
         }
         return new Destination(id, rule.map(DestinationPolicy::processor).orElse(null), processor.map(DataProcessor::name).orElse(null),
                 processor.map(DataProcessor::country).orElse(null), rule.map(DestinationPolicy::purpose).orElse(null),
-                state, text, pending.oldest(), pending.count(), held.count(), deadLettered,
-                series.latest("delivered|" + flow + "/" + id));
+                state, text, live == null ? null : live.since(), pending.count(), held.count(), deadLettered,
+                series.latest("delivered|" + flow + "/" + id), live == null ? null : live.reason(),
+                live == null ? null : live.nextProbe(), live == null ? -1 : live.backlog(), live != null && live.alert());
     }
 }

@@ -119,6 +119,18 @@ public class MessagingConfiguration {
         return new QueueDepthMetrics(flows, new QueueDepths(management, Duration.ofSeconds(5), Clock.systemUTC()));
     }
 
+    /** The route policy and error handling steps that wait for an unavailable destination (routes refer to it by name). */
+    @Bean("destinationWaiting")
+    DestinationWaiting destinationWaiting(FlowProperties flows, WaitingProperties waiting, BrokerManagement management) {
+        return new DestinationWaiting(flows, waiting, new QueueDepths(management, Duration.ofSeconds(5), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    DestinationStateMetrics destinationStateMetrics(DestinationWaiting waiting) {
+        return new DestinationStateMetrics(waiting);
+    }
+
     /** External broker: the flow queues exist before any route starts (checked, created where missing). */
     @Bean
     @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "native")

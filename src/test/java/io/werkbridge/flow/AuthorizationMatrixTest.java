@@ -36,6 +36,7 @@ class AuthorizationMatrixTest extends HubTestSupport {
             new Endpoint("GET", "/api/v1/holds/customer-master/shop", null, Set.of("operator", "dpo")),
             new Endpoint("POST", "/api/v1/holds/customer-master/shop/discard?messageId=00000000-0000-0000-0000-000000000000&reason=x", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/operations/parked/expired", null, Set.of("operator")),
+            new Endpoint("GET", "/api/v1/operations/destinations", null, Set.of("operator")),
             new Endpoint("GET", "/api/v1/operations/parked/decisions/00000000-0000-0000-0000-000000000000", null, Set.of("operator")),
             new Endpoint("GET", "/api/v1/machines", null, Set.of("operator", "dpo")),
             new Endpoint("POST", "/api/v1/machines/no-such-machine/serial-diagnostics", null, Set.of("operator", "dpo")),

@@ -70,7 +70,8 @@ class ConsoleBrowserIT {
     private static final List<String> PERSONAL_VALUES = List.of(EMAIL, "Erika", "Musterfrau", "+49 521 5550 1234",
             "DE89370400440532013000", REMARKS);
 
-    private static final WireMockServer DESTINATIONS = new WireMockServer(wireMockConfig().dynamicPort());
+    /** On a fixed port, so that the destinations can be stopped and started again at the address the hub knows. */
+    private static final WireMockServer DESTINATIONS = new WireMockServer(wireMockConfig().port(freePort()));
     /** The hub's rights clock: moved past a request's due date to see it overdue. */
     private static final MutableClock RIGHTS_CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private static ConfigurableApplicationContext hub;
@@ -253,11 +254,43 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void operatorSeesAStoppedDestinationWaitingOnTheMapAndRecovering() throws Exception {
+        String number = "C-9105";
+        signIn("operator");
+        By portalNode = By.id("map-customer-master-portal");
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(portalNode).isEmpty());
+        DESTINATIONS.stop(); // shop and portal down: connections refused
+        try {
+            assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(number, "2026-11-26T12:00:00Z", EMAIL, REMARKS))
+                    .statusCode()).isEqualTo(200);
+            // the map says it in words next to the colour: waiting since when, why, what waits, the next probe
+            new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> "waiting".equals(d.findElement(portalNode).getDomAttribute("data-state")));
+            String words = browser.findElement(portalNode).getDomAttribute("aria-label");
+            assertThat(words).contains("waiting, since ").contains("(connection refused)").contains("on the queue, next probe ");
+            assertThat(browser.findElement(portalNode).getText()).contains("waiting: since ");
+            record();
+            screenshotOf("map", "console-map-waiting");
+        } finally {
+            DESTINATIONS.start();
+            DESTINATIONS.stubFor(post(urlPathMatching("/(shop|portal)/customers")).willReturn(aResponse().withStatus(202)));
+            DESTINATIONS.stubFor(post(urlPathMatching("/rights/portal")).willReturn(aResponse().withStatus(503)));
+        }
+        await().atMost(WAIT).until(() -> accepted("/portal/customers", number) && accepted("/shop/customers", number));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "delivering".equals(d.findElement(portalNode).getDomAttribute("data-state")));
+        assertThat(browser.findElement(portalNode).getText()).contains("delivering: ");
+        record();
+        assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
+    }
+
+    @Test
     void operatorReplaysADeadLetteredMessageAndSeesItDelivered() throws Exception {
         String number = "C-9103";
         // the portal refuses this customer until it is "fixed": every redelivery fails, the message is dead-lettered
         StubMapping refusing = DESTINATIONS.stubFor(post(urlPathMatching("/portal/customers"))
-                .withRequestBody(containing(number)).atPriority(1).willReturn(aResponse().withStatus(500)));
+                .withRequestBody(containing(number)).atPriority(1).willReturn(aResponse().withStatus(400)));
         signIn("operator");
         assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(number, "2026-11-26T10:00:00Z", EMAIL, REMARKS))
                 .statusCode()).isEqualTo(200);
@@ -470,6 +503,14 @@ class ConsoleBrowserIT {
         return DESTINATIONS.getAllServeEvents().stream()
                 .anyMatch(e -> e.getRequest().getUrl().equals(path) && e.getResponse().getStatus() / 100 == 2
                         && e.getRequest().getBodyAsString().contains(number));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int port() {

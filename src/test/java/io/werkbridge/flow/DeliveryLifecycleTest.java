@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Delivery guarantees across the life of a hub, each on a hub of its own: a failure after the destination accepted
  * a message rolls the JMS transaction back and the broker redelivers it, but it is not sent again; and a hub that
  * stops while a slow destination is answering finishes that delivery, takes no new message, and delivers the rest
- * after its restart, each exactly once.
+ * after its restart, each exactly once; a hub stopped while it waits for an unavailable destination rolls the waiting
+ * messages back onto their queue (none dead-lettered) and delivers them once after its restart.
  */
 class DeliveryLifecycleTest {
 
@@ -109,6 +110,38 @@ class DeliveryLifecycleTest {
             // the slow shop answers 1.5 s after WireMock logged the request; then the delivery is recorded
             await().atMost(WAIT).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM delivered_message WHERE destination = 'shop'", Integer.class) == 4);
+        }
+    }
+
+    @Test
+    void hubStoppedWhileWaitingForADestinationRollsBackAndDeliversAfterItsRestart() throws Exception {
+        DESTINATIONS.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(503)));
+        List<String> numbers = IntStream.rangeClosed(1, 3).mapToObj(i -> "W-" + i).toList();
+        try (ConfigurableApplicationContext first = SeparateHub.start(13, data, DESTINATIONS.baseUrl())) {
+            for (String number : numbers) {
+                assertThat(SoapRequests.post(SeparateHub.port(first),
+                        SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", "w@example.com", "x")).statusCode()).isEqualTo(200);
+            }
+            io.werkbridge.messaging.DestinationWaiting waiting = first.getBean(io.werkbridge.messaging.DestinationWaiting.class);
+            await().atMost(WAIT).until(() -> waiting.state("customer-master", "shop").orElseThrow().isWaiting()
+                    && requests("/shop/customers").size() > numbers.size());
+        } // close(): the waiting messages stop waiting and go back onto their queue
+        DESTINATIONS.stubFor(post(urlPathEqualTo("/shop/customers")).atPriority(1).willReturn(aResponse().withStatus(202)));
+
+        try (ConfigurableApplicationContext second = SeparateHub.start(13, data, DESTINATIONS.baseUrl())) {
+            JdbcTemplate jdbc = new JdbcTemplate(second.getBean(javax.sql.DataSource.class));
+            await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM delivered_message WHERE destination = 'shop'", Integer.class) == numbers.size());
+            List<String> accepted = DESTINATIONS.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().equals("/shop/customers") && e.getResponse().getStatus() == 202)
+                    .map(e -> CanonicalJson.read(e.getRequest().getBodyAsString()).path("body").path("customerNumber").asText())
+                    .toList();
+            assertThat(accepted).as("each delivered once after the restart").containsExactlyInAnyOrderElementsOf(numbers);
+            org.springframework.jms.core.JmsTemplate jms = new org.springframework.jms.core.JmsTemplate(
+                    second.getBean(jakarta.jms.ConnectionFactory.class));
+            Boolean deadLettered = jms.browse("werkbridge.customer-master.dlq",
+                    (jakarta.jms.Session session, jakarta.jms.QueueBrowser browser) -> browser.getEnumeration().hasMoreElements());
+            assertThat(deadLettered).as("nothing dead-lettered").isFalse();
         }
     }
 

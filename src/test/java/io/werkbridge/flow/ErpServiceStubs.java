@@ -68,9 +68,14 @@ final class ErpServiceStubs {
     }
 
     static ResponseDefinitionBuilder fault(String text) {
+        return fault("Server", text);
+    }
+
+    /** A SOAP 1.1 fault (always HTTP 500) with fault code {@code soap:<code>}: Server (the ERP failed) or Client. */
+    static ResponseDefinitionBuilder fault(String code, String text) {
         return aResponse().withStatus(500).withHeader("Content-Type", "text/xml; charset=UTF-8")
                 .withBody("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                        + "<faultcode>soap:Server</faultcode><faultstring>" + text + "</faultstring></soap:Fault></soap:Body></soap:Envelope>");
+                        + "<faultcode>soap:" + code + "</faultcode><faultstring>" + text + "</faultstring></soap:Fault></soap:Body></soap:Envelope>");
     }
 
     /** The requests for one operation that reached the stub, oldest first. */

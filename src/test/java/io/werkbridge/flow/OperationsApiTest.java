@@ -50,7 +50,7 @@ class OperationsApiTest extends HubTestSupport {
         String number = "DL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         StubMapping failing = SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.body.customerNumber", equalTo(number)))
-                .willReturn(aResponse().withStatus(500)));
+                .willReturn(aResponse().withStatus(400)));
         String email = "dead.letter." + number.toLowerCase(java.util.Locale.ROOT) + "@example.com";
         assertThat(SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-20T10:15:00Z", email, "Bitte Frau Musterfrau anrufen"))
                 .statusCode()).isEqualTo(200);
@@ -62,7 +62,7 @@ class OperationsApiTest extends HubTestSupport {
 
         JsonNode listed = deadLetterFor(number);
         String messageId = listed.path("messageId").asText();
-        assertThat(listed.path("reason").asText()).contains("HttpOperationFailedException").contains("500");
+        assertThat(listed.path("reason").asText()).contains("HttpOperationFailedException").contains("400");
         assertThat(listed.path("failedQueue").asText()).isEqualTo("werkbridge.customer-master.shop");
         assertThat(listed.path("failedRoute").asText()).isEqualTo("customer-master-to-shop");
         assertThat(listed.has("message")).as("the list never carries bodies").isFalse();

@@ -256,10 +256,10 @@ class RightsLifecycleApiTest {
         await().atMost(WAIT).until(() -> !bodies("/portal/customers", number).isEmpty());
         await().atMost(WAIT).until(() -> send("GET", "/api/v1/holds/customer-master/shop", null, null, "operator", null).body()
                 .contains("active restriction"));
-        // a later change cannot reach the portal: dead-lettered after the redeliveries
+        // the portal refuses a later change: dead-lettered after the redeliveries
         var portalDown = RECIPIENTS.stubFor(post(urlPathEqualTo("/portal/customers")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.body.customerNumber", equalTo(number)))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+                .willReturn(aResponse().withStatus(400)));
         SoapRequests.post(port, SoapRequests.publishCustomer(number, "2026-11-21T09:00:00Z", email, "synthetische Bemerkung"));
         await().atMost(WAIT).until(() -> CanonicalJson.read(send("GET", "/api/v1/operations/dead-letters/customer-master", null, null,
                 "operator", null).body()).size() == 1);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.werkbridge.credentials.AuthenticationRefusedException;
 import io.werkbridge.credentials.BearerTokens;
 import io.werkbridge.credentials.DestinationAuth;
+import io.werkbridge.messaging.DestinationStatusException;
 import io.werkbridge.model.CanonicalJson;
 import java.io.IOException;
 import java.net.URI;
@@ -84,7 +85,8 @@ public final class ShopwareClient {
 
     private static void require(int status, String call) {
         if (status < 200 || status > 299) {
-            throw new ShopApiException("shop admin API answered " + status + " to " + call);
+            // the status as the cause: a 5xx, 408 or 429 makes the hub wait for the shop, another status dead-letters
+            throw new ShopApiException("shop admin API answered " + status + " to " + call, new DestinationStatusException(status));
         }
     }
 
