@@ -282,7 +282,7 @@ class ConsoleBrowserIT {
                 .until(d -> "delivering".equals(d.findElement(portalNode).getDomAttribute("data-state")));
         assertThat(browser.findElement(portalNode).getText()).contains("delivering: ");
         record();
-        assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
+        assertThat(String.join("\n", pages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
     }
 
     @Test
