@@ -16,12 +16,13 @@ import java.util.Objects;
  * @param enabled        whether the hub connects to it
  * @param connection     protocol and connection settings; the file's {@code protocol} names the record
  * @param mapping        protocol values to canonical fields, the only values taken over
+ * @param programTransfer NC program transfer with the machine's control, or null
  */
 public record MachineDefinition(String file, String id, String machineNumber, String machineType,
                                 String customerNumber, boolean enabled,
                                 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "protocol")
                                 Connection connection,
-                                List<MappingRule> mapping) {
+                                List<MappingRule> mapping, ProgramTransfer programTransfer) {
 
     public MachineDefinition {
         Objects.requireNonNull(file, "file");
@@ -29,6 +30,12 @@ public record MachineDefinition(String file, String id, String machineNumber, St
         Objects.requireNonNull(machineNumber, "machineNumber");
         Objects.requireNonNull(connection, "connection");
         mapping = List.copyOf(mapping);
+    }
+
+    /** A machine without NC program transfer. */
+    public MachineDefinition(String file, String id, String machineNumber, String machineType, String customerNumber,
+                             boolean enabled, Connection connection, List<MappingRule> mapping) {
+        this(file, id, machineNumber, machineType, customerNumber, enabled, connection, mapping, null);
     }
 
     public Protocol protocol() {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
- * node) with {@code machine-opcua-heartbeat}, and {@code machine-mtconnect}. Route ids start with
+ * node) with {@code machine-opcua-heartbeat}, and {@code machine-mtconnect}; with a {@code programTransfer},
+ * {@code machine-nc-programs} and {@code machine-nc-program-send}. Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
 @Component
@@ -72,6 +73,14 @@ public class MachineRoutes {
         } else if (connection instanceof Connection.MtConnect mtConnect) {
             template("machine-mtconnect", routeId(machine), Map.of(
                     "machineId", machine.id(), "pollInterval", mtConnect.pollInterval().toMillis()));
+        }
+        ProgramTransfer transfer = machine.programTransfer();
+        if (transfer != null) {
+            template("machine-nc-programs", routeId(machine) + "-nc-programs", Map.of(
+                    "machineId", machine.id(), "uri", transfer.uri()));
+            template("machine-nc-program-send", routeId(machine) + "-nc-program-send", Map.of(
+                    "machineId", machine.id(), "uri", transfer.uri(),
+                    "from", NcProgramTransfers.sendEndpoint(machine.id())));
         }
     }
 

@@ -28,7 +28,12 @@ final class MachinePeers {
 
     private static final Path DIR = Path.of("target", "test-serial", UUID.randomUUID().toString()).toAbsolutePath();
     /** The cable, or null when socat is not installed (serial tests are then skipped). */
-    static final SocatPtyPair SERIAL = plugSerial();
+    static final SocatPtyPair SERIAL = plugSerial("hub", "machine");
+    /**
+     * The cable of the serial test machine's NC program transfer port (its machine file names it after the first
+     * cable's hub end, with {@code -nc}), or null when socat is not installed.
+     */
+    static final SocatPtyPair NC = plugSerial("hub-nc", "machine-nc");
     /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
     static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
     /** WireMock playing the MTConnect agent of the MTConnect test machine. */
@@ -37,13 +42,13 @@ final class MachinePeers {
     private MachinePeers() {
     }
 
-    private static SocatPtyPair plugSerial() {
+    private static SocatPtyPair plugSerial(String hubEnd, String machineEnd) {
         if (!Files.isExecutable(Path.of(SocatPtyPair.SOCAT))) {
             return null;
         }
         try {
             Files.createDirectories(DIR);
-            SocatPtyPair cable = SocatPtyPair.plug(DIR.resolve("hub"), DIR.resolve("machine"));
+            SocatPtyPair cable = SocatPtyPair.plug(DIR.resolve(hubEnd), DIR.resolve(machineEnd));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     cable.close();
@@ -78,6 +83,11 @@ final class MachinePeers {
     /** The hub's end of the serial cable (a path that never exists when socat is missing). */
     static Path serialHubEnd() {
         return SERIAL == null ? DIR.resolve("no-socat") : SERIAL.linkA();
+    }
+
+    /** The control's end of the NC program transfer cable. */
+    static Path ncControlEnd() {
+        return NC == null ? DIR.resolve("no-socat-nc") : NC.linkB();
     }
 
     /** The machine's end, where tests write telegrams. */
