@@ -104,6 +104,11 @@ final class SerialConnection {
         return openLink != null;
     }
 
+    /** Whether the partner's last flow control character was XOFF (always false without XON/XOFF). */
+    boolean pausedByPartner() {
+        return flow != null && flow.paused();
+    }
+
     /** Sends one payload, framed; counts it as out or as a send failure. */
     void send(byte[] payload) throws IOException {
         try {

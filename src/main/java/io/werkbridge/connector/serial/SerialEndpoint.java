@@ -110,6 +110,12 @@ public final class SerialEndpoint extends DefaultEndpoint {
         return counters.snapshot(current != null && current.isConnected());
     }
 
+    /** Whether the partner holds this port's sends with XOFF now. */
+    boolean pausedByPartner() {
+        SerialConnection current = connection;
+        return current != null && current.pausedByPartner();
+    }
+
     /**
      * Checks the options and returns them in immutable form.
      *

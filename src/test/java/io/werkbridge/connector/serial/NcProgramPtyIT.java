@@ -121,6 +121,29 @@ class NcProgramPtyIT {
     }
 
     @Test
+    void anyFramingsProducerHoldsItsFramesWhileThePartnerSaysXoffAndSendsThemAtXon() throws Exception {
+        String uri = consume("serial:" + cable.linkA() + "?framing=line&flowControl=xonxoff&baudRate=115200"
+                + "&writeTimeout=10000", new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try (InputStream in = new FileInputStream(cable.linkB().toFile())) {
+            controlOut.write(DC3);
+            controlOut.flush();
+            SerialEndpoint endpoint = context.getEndpoint(uri, SerialEndpoint.class);
+            await().atMost(WAIT).until(endpoint::pausedByPartner);
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(
+                    () -> context.createProducerTemplate().sendBody(uri, "N10 G0 X0"));
+            assertThat(drainFor(in, received, 500)).as("bytes sent while paused").isZero();
+            assertThat(sent).isNotDone();
+            controlOut.write(DC1);
+            controlOut.flush();
+            sent.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(endpoint.pausedByPartner()).isFalse();
+            await().atMost(WAIT).until(() -> drainFor(in, received, 50) >= 0 && received.size() >= 11);
+        }
+        assertThat(received.toString(StandardCharsets.US_ASCII)).isEqualTo("N10 G0 X0\r\n");
+    }
+
+    @Test
     void aSendWithoutTheControlsXonFailsSayingNothingWasSent() throws Exception {
         String uri = consume("flowControl=xonxoff&startTimeout=300", new CopyOnWriteArrayList<>(),
                 new CopyOnWriteArrayList<>());
