@@ -242,7 +242,10 @@ final class SerialConnection {
             try {
                 writeAll(link, bytes);
             } catch (IOException e) {
-                writeFailure = e;
+                if (!pausedByPartner()) {
+                    // a port that fails is reopened; a partner that holds the line with XOFF is no port failure
+                    writeFailure = e;
+                }
                 throw e instanceof SerialTransmissionException ? e
                         : new SerialTransmissionException("write to serial port " + settings.path() + " failed: "
                         + e.getMessage(), e);
