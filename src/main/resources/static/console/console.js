@@ -2,7 +2,6 @@
 // CSRF token on every POST. The server decides what a role may read; this page only leaves out what would be
 // refused anyway (the DPO panels for an operator).
 
-const POLL_MS = 2000;
 let session = null;
 const lastRendered = new Map();
 
@@ -70,7 +69,7 @@ async function act(label, path, json) {
     const result = await post(path, json);
     say(`${label}: ${JSON.stringify(result)}`);
     lastRendered.clear();
-    await refresh();
+    await tick(true);
   } catch (e) {
     say(`${label} failed: ${e.message}`, true);
   }
@@ -83,7 +82,10 @@ function render(name, data, build) {
   lastRendered.set(name, key);
   const target = document.querySelector(`[data-panel="${name}"]`);
   const focused = document.activeElement?.id;
+  // a table view or list someone opened stays open when its numbers change
+  const opened = [...target.querySelectorAll('details')].map(d => d.open);
   target.replaceChildren(build(data));
+  target.querySelectorAll('details').forEach((d, i) => { if (opened[i]) d.open = true; });
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
 
@@ -125,9 +127,9 @@ function holdsPanel({ holds, expired }) {
     parts.push(h('p', { class: 'bad', id: 'expired-parkings' }, `${expired.length} parked message(s) past the retention age: `
       + 'retention keeps them; release, replay or discard each one (with a reason).'));
   }
-  for (const { flow, destination, held } of holds) {
+  for (const { flow, destination, held, count } of holds) {
     const where = `${flow}/${destination}`;
-    parts.push(h('h3', {}, `${where} (${held.length} held)`));
+    parts.push(h('h3', {}, `${where} (${count ?? held.length} held${held.length < (count ?? 0) ? `, the first ${held.length} shown` : ''})`));
     if (held.length === 0) continue;
     parts.push(h('button', {
       id: `release-all-${flow}-${destination}`, 'aria-label': `Release all held messages of ${where}`,
@@ -152,12 +154,17 @@ function holdsPanel({ holds, expired }) {
 
 function deadLettersPanel({ lists, expired }) {
   const old = expiredKeys(expired);
+  if (!session.roles.includes('OPERATOR')) {
+    return h('div', {}, unavailable('Dead letters are replayed or discarded by operators; their counts per flow:'),
+      table('Dead-lettered messages per flow', ['Flow', 'Dead-lettered'],
+        lists.map(l => h('tr', {}, h('td', {}, l.flow), h('td', { class: 'num' }, l.count)))));
+  }
   if (lists.every(l => l.messages === null)) {
     return unavailable('Dead-letter operations are not available on this hub (the API answered 404).');
   }
   const parts = [];
-  for (const { flow, messages } of lists) {
-    parts.push(h('h3', {}, `${flow} (${messages?.length ?? 0})`));
+  for (const { flow, messages, count } of lists) {
+    parts.push(h('h3', {}, `${flow} (${count ?? messages?.length ?? 0}${messages && messages.length < (count ?? 0) ? `, the first ${messages.length} shown` : ''})`));
     if (!messages || messages.length === 0) continue;
     parts.push(table(`Dead letters of ${flow}`, ['Message', 'Reason', 'Failed at', 'Route', 'Deliveries', 'State', 'Actions'],
       messages.map(m => h('tr', {},
@@ -290,8 +297,8 @@ function clip(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function node(x, y, w, hgt, title, sub, attrs = {}) {
-  return s('g', { class: 'node', ...attrs }, s('rect', { x, y, width: w, height: hgt }),
+function node(x, y, w, hgt, title, sub, attrs = {}, tooltip = null) {
+  return s('g', { class: 'node', ...attrs }, tooltip ? s('title', {}, tooltip) : null, s('rect', { x, y, width: w, height: hgt }),
     s('text', { x: x + 8, y: y + 17 }, clip(title, Math.floor(w / 7.5))),
     sub ? s('text', { x: x + 8, y: y + 33, class: 'sub' }, clip(sub, Math.floor(w / 6.2))) : null);
 }
@@ -307,23 +314,31 @@ function mapPanel(view) {
     y += rows * ROW + GAP;
     return block;
   });
-  const height = y;
-  parts.push(s('text', { x: X.source, y: 18, class: 'sub' }, 'Sources (running routes)'),
+  const gateBottom = y;
+  const rights = view.rights;
+  const rightsRows = rights ? Math.max(1, rights.systems.length) : 0;
+  const height = rights ? y + 24 + rightsRows * ROW : y;
+  parts.push(s('text', { x: X.source, y: 18, class: 'sub' }, 'Sources (running routes, HTTP APIs)'),
     s('text', { x: X.flow, y: 18, class: 'sub' }, 'Flows (live rate)'),
     s('text', { x: X.gate, y: 18, class: 'sub' }, 'Privacy gate'),
     s('text', { x: X.dest, y: 18, class: 'sub' }, 'Destinations (processor, country): state'));
   // the gate: one box through which every flow passes
-  parts.push(s('g', { class: 'node gate' }, s('rect', { x: X.gate, y: 30, width: W.gate, height: height - 40 }),
-    s('text', { x: X.gate + 10, y: height / 2 }, 'Privacy gate'),
-    s('text', { x: X.gate + 10, y: height / 2 + 16, class: 'sub' }, `policy ${clip(view.policyVersion, 10)}`,
+  parts.push(s('g', { class: 'node gate' }, s('rect', { x: X.gate, y: 30, width: W.gate, height: gateBottom - 40 }),
+    s('text', { x: X.gate + 10, y: gateBottom / 2 }, 'Privacy gate'),
+    s('text', { x: X.gate + 10, y: gateBottom / 2 + 16, class: 'sub' }, `policy ${clip(view.policyVersion, 10)}`,
       s('title', {}, `policy version ${view.policyVersion}`))));
   for (const { flow: f, top, height: bh } of layout) {
     const flowY = top + bh / 2 - NODE_H / 2;
     f.sources.forEach((src, i) => {
       const sy = top + i * ROW;
       parts.push(s('path', { class: 'edge', d: `M${X.source + W.source} ${sy + NODE_H / 2} L${X.flow} ${flowY + NODE_H / 2}` }));
-      parts.push(node(X.source, sy, W.source, NODE_H, src.route, `${src.kind} · ${src.status}`));
+      parts.push(node(X.source, sy, W.source, NODE_H, src.name, `${src.kind} · ${src.status}`, {
+        class: 'node source', 'data-source': src.name, 'data-flow': f.id,
+      }, `${src.name} (${src.kind}, ${src.status}) feeds ${f.id}: ${src.detail}`));
     });
+    if (f.sources.length === 0) {
+      parts.push(s('text', { x: X.source + 8, y: top + NODE_H / 2 + 4, class: 'sub' }, 'no source wired'));
+    }
     parts.push(s('path', { class: 'edge', d: `M${X.flow + W.flow} ${flowY + NODE_H / 2} L${X.gate} ${flowY + NODE_H / 2}` }));
     parts.push(s('text', { class: 'rate', x: X.flow + W.flow + 6, y: flowY + NODE_H / 2 - 5, 'data-rate': f.id }, rate(f.messagesPerSecond)));
     parts.push(node(X.flow, flowY, W.flow, NODE_H, f.id,
@@ -335,13 +350,28 @@ function mapPanel(view) {
       const label = `${d.id}: ${processor}${d.country ? ` (${d.country})` : ''}`;
       const words = d.state === 'waiting' && d.waitingSince ? `${d.pending} waiting since ${when(d.waitingSince)}` : d.stateText;
       parts.push(s('path', { class: `edge state-${d.state}`, d: `M${X.gate + W.gate} ${flowY + NODE_H / 2} L${X.dest} ${dy + NODE_H / 2}` }));
-      const open = () => openDestination(f.id, d.id);
+      const open = () => openDestination(f.id, d.id, d.deadLettered);
       parts.push(node(X.dest, dy, W.dest, NODE_H, label, `${STATE_WORDS[d.state] ?? d.state}: ${words}`, {
         class: `node dest state-${d.state}`, tabindex: 0, role: 'button', id: `map-${f.id}-${d.id}`,
         'data-flow': f.id, 'data-destination': d.id, 'data-state': d.state,
         'aria-label': `${f.id} to ${label}: ${STATE_WORDS[d.state] ?? d.state}, ${words}. Open held and dead-lettered messages`,
         onclick: open, onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } },
       }));
+    });
+  }
+  if (rights) {
+    const top = gateBottom + 24;
+    const mid = top + (rightsRows * ROW) / 2 - NODE_H / 2;
+    parts.push(s('text', { x: X.source, y: top - 8, class: 'sub' }, 'Data-subject requests (carried to each system, not through the gate)'));
+    parts.push(node(X.source, mid, W.source, NODE_H, 'DPO', 'HTTP API', { class: 'node source', 'data-source': 'DPO' },
+      `DPO files requests: ${rights.endpoints.join(', ')}`));
+    parts.push(s('path', { class: 'edge', d: `M${X.source + W.source} ${mid + NODE_H / 2} L${X.flow} ${mid + NODE_H / 2}` }));
+    parts.push(node(X.flow, mid, W.flow, NODE_H, 'rights requests', 'access, erasure, restriction…', { 'data-flow-node': 'rights' }));
+    rights.systems.forEach((system, i) => {
+      const sy = top + i * ROW;
+      parts.push(s('path', { class: 'edge', d: `M${X.flow + W.flow} ${mid + NODE_H / 2} L${X.dest} ${sy + NODE_H / 2}` }));
+      parts.push(node(X.dest, sy, W.dest, NODE_H, system, system === 'werkbridge' ? "the hub's own stores" : 'rights target',
+        { class: 'node rights-target', 'data-rights-system': system }));
     });
   }
   const svg = s('svg', { viewBox: `0 0 ${X.dest + W.dest + 8} ${height}`, role: 'group', 'aria-label': 'Flow map' },
@@ -354,18 +384,20 @@ function mapPanel(view) {
 }
 
 /** The held and dead-lettered messages of one destination, as the holds and dead-letter APIs show them (masked). */
-async function openDestination(flow, destination) {
+async function openDestination(flow, destination, deadLettered) {
   const target = document.getElementById('map-detail');
   target.replaceChildren(h('p', {}, `Loading ${flow} → ${destination}…`));
   try {
-    const held = await get(`/api/v1/holds/${flow}/${destination}`) ?? [];
-    const dead = (await get(`/api/v1/operations/dead-letters/${flow}`) ?? [])
+    const held = await get(`/api/v1/holds/${flow}/${destination}?limit=${LIST_LIMIT}`) ?? [];
+    const operator = session.roles.includes('OPERATOR');
+    const dead = !operator ? [] : (await get(`/api/v1/operations/dead-letters/${flow}?limit=${LIST_LIMIT}`) ?? [])
       .filter(m => (m.failedQueue ?? '').endsWith(`.${destination}`));
-    const heading = h('h3', { id: 'map-detail-title', tabindex: -1 }, `${flow} → ${destination}: ${held.length} held, ${dead.length} dead-lettered`);
+    const heading = h('h3', { id: 'map-detail-title', tabindex: -1 }, `${flow} → ${destination}: ${held.length} held, ${operator ? dead.length : deadLettered ?? 0} dead-lettered`);
     target.replaceChildren(heading,
       held.length === 0 ? h('p', { class: 'muted' }, 'Nothing held.') : table(`Held for ${destination}`, ['Message', 'Reason', 'Held at'],
         held.map(m => h('tr', {}, h('td', {}, h('code', {}, m.messageId)), h('td', {}, m.reason), h('td', {}, when(m.heldAt))))),
-      dead.length === 0 ? h('p', { class: 'muted' }, 'No dead letters.') : table(`Dead letters for ${destination}`, ['Message', 'Reason', 'Failed at'],
+      !operator ? h('p', { class: 'muted' }, `${deadLettered ?? 0} dead-lettered (operators see and replay them).`)
+        : dead.length === 0 ? h('p', { class: 'muted' }, 'No dead letters.') : table(`Dead letters for ${destination}`, ['Message', 'Reason', 'Failed at'],
         dead.map(m => h('tr', {}, h('td', {}, h('code', {}, m.messageId ?? m.jmsMessageId)), h('td', {}, m.reason), h('td', {}, when(m.failedAt))))),
       h('p', {}, h('a', { href: '#holds' }, 'Release or discard in Held messages'), ' · ', h('a', { href: '#dead-letters' }, 'Replay in Dead letters')));
     heading.focus();
@@ -473,13 +505,17 @@ function dpoRightsPanel(requests) {
         h('td', {}, (r.tasks ?? []).map(t => `${t.system}: ${t.state}`).join('; '))))));
 }
 
+/** Parked past the retention age, grouped by place and reason: counts and dates, no message ids, no values. */
 function dpoExpiredPanel(expired) {
-  if (expired === null) return unavailable('Expired holds: not available to this role (the operations API is for operators).');
-  return h('div', {}, h('h3', {}, `Expired holds awaiting a decision (${expired.length})`),
+  const total = expired.reduce((a, e) => a + e.count, 0);
+  return h('div', { id: 'dpo-expired' }, h('h3', {}, `Expired holds awaiting a decision (${total})`),
     expired.length === 0 ? h('p', { class: 'ok' }, 'None: no parked message is past the retention age.')
-      : table('Parked past the retention age', ['Flow', 'Destination', 'Message', 'Parked at'],
-        expired.map(e => h('tr', {}, h('td', {}, e.flow), h('td', {}, e.destination ?? '(dead letter)'),
-          h('td', {}, h('code', {}, e.messageId ?? e.jmsMessageId)), h('td', {}, when(e.parkedAt ?? e.heldAt ?? e.failedAt))))));
+      : h('div', {}, h('p', { class: 'bad' }, `${total} parked message(s) past the retention age: the retention run keeps `
+          + 'them until an operator releases, replays or discards each one with a reason.'),
+        table('Parked past the retention age, by place and reason', ['Flow', 'Destination', 'Kind', 'Reason', 'Messages', 'Oldest', 'Newest'],
+          expired.map(e => h('tr', {}, h('td', {}, e.flow), h('td', {}, e.destination ?? '(before the fan-out)'),
+            h('td', {}, e.kind === 'hold' ? 'held' : 'dead letter'), h('td', {}, e.reason ?? ''), h('td', { class: 'num' }, e.count),
+            h('td', {}, when(e.oldest)), h('td', {}, when(e.newest)))))));
 }
 
 async function panel(name, load, build) {
@@ -491,56 +527,132 @@ async function panel(name, load, build) {
 }
 
 let flowsCache = [];
+let expiredCache = null;
+let seriesCache = null;
 
-/** Parked messages past the retention age (operators only: the operations API); null for a DPO alone. */
-async function expiredParkings() {
-  return session.roles.includes('OPERATOR') ? get('/api/v1/operations/parked/expired') : null;
+/**
+ * The series window, asking the hub only for the samples taken since the last one we have (a few hundred bytes
+ * instead of the whole hour): appended, a key new to us padded before, one the new samples lack padded after (0 for
+ * counts, gaps for latencies, as the hub does), and cut to the hub's capacity.
+ */
+async function seriesWindow() {
+  const last = seriesCache?.times.at(-1);
+  const fresh = await get(last ? `/console/series?after=${encodeURIComponent(last)}` : '/console/series');
+  if (!seriesCache) {
+    seriesCache = fresh;
+    return seriesCache;
+  }
+  const gap = key => (key.startsWith('p50|') || key.startsWith('p99|') ? null : 0);
+  const before = seriesCache.times.length;
+  const added = fresh.times.length;
+  const series = {};
+  for (const key of new Set([...Object.keys(seriesCache.series), ...Object.keys(fresh.series)])) {
+    series[key] = [...(seriesCache.series[key] ?? Array(before).fill(gap(key))), ...(fresh.series[key] ?? Array(added).fill(gap(key)))];
+  }
+  const times = [...seriesCache.times, ...fresh.times];
+  const drop = Math.max(0, times.length - fresh.capacity);
+  for (const key of Object.keys(series)) series[key] = series[key].slice(drop);
+  seriesCache = { ...fresh, times: times.slice(drop), series };
+  return seriesCache;
 }
 
-const SERIES_EVERY = 5; // the series move every 10 s: asked every 5th poll, not every 2 s
+// Polling stays light: one request chain at a time, every POLL_MS while the tab is visible and none while it is
+// hidden; what moves slowly is asked for less often (the series sample every 10 s, the register and policy change on
+// reload, the metrics scrape is large), and held and dead-lettered lists only for the queues that have any, at most
+// LIST_LIMIT entries each.
+const POLL_MS = 2000;
+const SLOW_EVERY = 5;
+const RARE_EVERY = 15;
+const LIST_LIMIT = 50;
 let polls = 0;
 
-async function refresh() {
+/** Parked messages past the retention age (operators only: the operations API); null for a DPO alone. */
+async function expiredParkings(slow) {
+  if (!session.roles.includes('OPERATOR')) return null;
+  if (slow || expiredCache === null) expiredCache = await get('/api/v1/operations/parked/expired');
+  return expiredCache;
+}
+
+/** @param force everything now (after an action), else what is due in this poll */
+async function refresh(force = false) {
   const dpo = session.roles.includes('DPO');
+  const operator = session.roles.includes('OPERATOR');
+  const poll = polls++;
+  const slow = force || poll % SLOW_EVERY === 0;
+  const rare = force || poll % RARE_EVERY === 0;
   await panel('map', () => get('/console/map'), mapPanel);
-  if (polls++ % SERIES_EVERY === 0) {
-    const series = await get('/console/series');
+  if (slow) {
+    const series = await seriesWindow();
     await panel('charts', async () => series, chartsPanel);
     if (dpo) await panel('dpo-disclosures', async () => series, dpoDisclosuresPanel);
-  }
-  if (dpo) {
-    await panel('dpo-rights', () => get('/api/v1/rights/requests?limit=50'), dpoRightsPanel);
-    await panel('dpo-expired', async () => {
-      try { return await get('/api/v1/operations/parked/expired'); } catch (e) { return null; }
-    }, dpoExpiredPanel);
+    if (dpo) await panel('dpo-rights', () => get('/api/v1/rights/requests?limit=50'), dpoRightsPanel);
+    // the retention age is counted in days: looked at with the series, not on every poll
+    if (dpo) await panel('dpo-expired', () => get('/console/expired'), dpoExpiredPanel);
   }
   await panel('flows', async () => (flowsCache = await get('/console/flows')), flowsPanel);
+  const expired = await expiredParkings(slow);
   await Promise.all([
-    panel('metrics', async () => session.roles.includes('OPERATOR') ? get('/actuator/prometheus', 'text/plain') : null,
-      t => t === null && !session.roles.includes('OPERATOR') ? h('span') : metricsPanel(t)),
+    // the whole scrape (about 100 KB): every 30 s, or every 10 s while its list is open
+    rare || (slow && document.querySelector('[data-panel=metrics] details[open]')) ? panel('metrics', async () => operator ? get('/actuator/prometheus', 'text/plain') : null,
+      t => t === null && !operator ? h('span') : metricsPanel(t)) : null,
     panel('holds', async () => ({
-      expired: await expiredParkings(),
-      holds: await Promise.all(flowsCache.flatMap(f => f.destinations.map(async d =>
-        ({ flow: f.id, destination: d.id, held: await get(`/api/v1/holds/${f.id}/${d.id}`) ?? [] })))),
+      expired,
+      holds: await Promise.all(flowsCache.flatMap(f => f.destinations.map(async d => ({
+        flow: f.id, destination: d.id, count: d.held,
+        held: d.held > 0 ? await get(`/api/v1/holds/${f.id}/${d.id}?limit=${LIST_LIMIT}`) ?? [] : [],
+      })))),
     }), holdsPanel),
     panel('dead-letters', async () => ({
-      expired: await expiredParkings(),
-      lists: await Promise.all(flowsCache.map(async f =>
-        ({ flow: f.id, messages: await get(`/api/v1/operations/dead-letters/${f.id}`) }))),
+      expired,
+      lists: await Promise.all(flowsCache.map(async f => ({
+        flow: f.id, count: f.deadLettered,
+        messages: !operator ? null : f.deadLettered > 0 ? await get(`/api/v1/operations/dead-letters/${f.id}?limit=${LIST_LIMIT}`) : [],
+      }))),
     }), deadLettersPanel),
     panel('connections', async () => ({ flows: flowsCache, machines: await get('/api/v1/machines') }), connectionsPanel),
-    panel('register', async () => ({
+    rare ? panel('register', async () => ({
       processors: await get('/api/v1/privacy/processors'), destinations: await get('/api/v1/privacy/destinations'),
-    }), registerPanel),
-    panel('policy', async () => ({ policy: await get('/api/v1/privacy/policy'), chain: await get('/api/v1/audit/verify') }), policyPanel),
-    panel('decisions', async () => ({
+    }), registerPanel) : null,
+    rare ? panel('policy', async () => ({ policy: await get('/api/v1/privacy/policy'), chain: await get('/api/v1/audit/verify') }), policyPanel) : null,
+    // the policy's decisions per destination change on reload; the DPO's recent disclosures more often
+    rare || (slow && dpo) ? panel('decisions', async () => ({
       destinations: await get('/api/v1/privacy/destinations'),
       disclosures: dpo ? await get('/api/v1/audit/disclosures?limit=20') : null,
-    }), decisionsPanel),
-    dpo ? panel('rights', async () => ({
+    }), decisionsPanel) : null,
+    dpo && slow ? panel('rights', async () => ({
       overdue: await get('/api/v1/rights/requests?overdue=true&limit=50'), recent: await get('/api/v1/rights/requests?limit=50'),
     }), rightsPanel) : null,
   ]);
+}
+
+let timer = null;
+let running = false;
+let again = null;
+
+/** One poll, then the next one POLL_MS after it ended (never two at once); none while the tab is hidden. */
+async function tick(force = false) {
+  clearTimeout(timer);
+  timer = null;
+  if (running) {
+    again = again || force; // an action during a poll: one more, right after it
+    return;
+  }
+  running = true;
+  try {
+    await refresh(force);
+  } catch (e) {
+    say(`Update failed: ${e.message}`, true);
+  } finally {
+    running = false;
+  }
+  if (again !== null) {
+    const forced = again;
+    again = null;
+    await tick(forced);
+  } else if (!document.hidden) {
+    timer = setTimeout(() => tick(), POLL_MS);
+  }
+  document.body.dataset.polling = timer === null ? 'paused' : 'on';
 }
 
 async function start() {
@@ -548,9 +660,19 @@ async function start() {
   document.getElementById('who').textContent = `Signed in as ${session.user} (${session.roles.join(', ')})`;
   document.getElementById('signout-csrf').value = session.csrfToken;
   if (session.roles.includes('DPO')) document.querySelectorAll('.dpo-only').forEach(e => { e.hidden = false; });
-  await refresh();
+  await refresh(true);
   document.body.dataset.loaded = 'true';
-  setInterval(() => refresh().catch(e => say(`Update failed: ${e.message}`, true)), POLL_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) {
+      clearTimeout(timer);
+      timer = null;
+      if (!running) document.body.dataset.polling = 'paused';
+    } else {
+      tick(true);
+    }
+  });
+  timer = setTimeout(() => tick(), POLL_MS);
+  document.body.dataset.polling = 'on';
 }
 
 start().catch(e => say(`Console could not start: ${e.message}`, true));

@@ -37,8 +37,12 @@ public final class ConsoleSeries {
     public record Sample(Instant at, Map<String, Double> values) {
     }
 
-    /** All samples in time order; {@code series} names every key that occurs in any of them. */
-    public record Window(long intervalSeconds, List<Instant> times, Map<String, List<Double>> series) {
+    /**
+     * Samples in time order; {@code series} names every key that occurs in any of them.
+     *
+     * @param capacity how many samples the hub keeps (the window), so a client that adds up later windows keeps as many
+     */
+    public record Window(long intervalSeconds, int capacity, List<Instant> times, Map<String, List<Double>> series) {
     }
 
     private final MeterRegistry registry;
@@ -147,23 +151,29 @@ public final class ConsoleSeries {
     }
 
     /** The kept samples; a series missing from a sample counts 0 there (nothing happened in that interval). */
-    public synchronized Window window() {
-        List<Instant> times = new ArrayList<>(samples.size());
+    public Window window() {
+        return window(null);
+    }
+
+    /** The kept samples taken after {@code after} (all when null): a client that has the rest asks only for these. */
+    public synchronized Window window(Instant after) {
+        List<Sample> kept = samples.stream().filter(s -> after == null || s.at().isAfter(after)).toList();
+        List<Instant> times = new ArrayList<>(kept.size());
         Set<String> keys = new LinkedHashSet<>();
-        for (Sample s : samples) {
+        for (Sample s : kept) {
             times.add(s.at());
             keys.addAll(s.values().keySet());
         }
         Map<String, List<Double>> series = new TreeMap<>();
         for (String key : keys) {
             boolean gauge = key.startsWith("p50|") || key.startsWith("p99|");
-            List<Double> column = new ArrayList<>(samples.size());
-            for (Sample s : samples) {
+            List<Double> column = new ArrayList<>(kept.size());
+            for (Sample s : kept) {
                 column.add(s.values().getOrDefault(key, gauge ? null : 0.0));
             }
             series.put(key, column);
         }
-        return new Window(interval.toSeconds(), times, series);
+        return new Window(interval.toSeconds(), capacity, times, series);
     }
 
     /** The latest value of a series, 0 when it has none yet. */

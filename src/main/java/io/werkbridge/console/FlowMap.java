@@ -12,23 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 
 /**
- * The picture the console draws: each flow's sources (the running Camel routes of the flow's route group that take
- * data in), the flow with its live rate, the privacy gate's policy version, and each destination with its processor,
- * country and state. Built from the CamelContext, the flow configuration and the policy in force at each call, so
+ * The picture the console draws: each flow's sources ({@link FlowSources}: the running routes and HTTP endpoints
+ * that publish to it), the flow with its live rate, the privacy gate's policy version, each destination with its
+ * processor, country and state, and where data-subject requests go. Built from the CamelContext, the flow configuration and the policy in force at each call, so
  * the map changes when the routes or the policy do. A destination named like a connector's circuit breaker (the
  * ERP's is "erp") shows that breaker's state.
  */
 public final class FlowMap {
-
-    /** Endpoint schemes that are the hub's own plumbing, not a system data comes from. */
-    private static final List<String> INTERNAL = List.of("direct", "seda", "jms", "activemq");
-
-    public record Source(String route, String kind, String status) {
-    }
 
     /**
      * @param state     delivering, waiting, held or dead-letters (the worst that applies)
@@ -39,7 +31,7 @@ public final class FlowMap {
                        double deliveredLastInterval) {
     }
 
-    public record Flow(String id, List<Source> sources, double messagesPerSecond, int deadLetteredBeforeFanOut,
+    public record Flow(String id, List<FlowSources.Source> sources, double messagesPerSecond, int deadLetteredBeforeFanOut,
                 List<Destination> destinations) {
     }
 
@@ -47,22 +39,31 @@ public final class FlowMap {
     public record Breaker(String name, String state) {
     }
 
-    public record View(String policyVersion, List<Flow> flows, List<Breaker> breakers) {
+    /**
+     * Data-subject requests: who files them (the DPO, through these HTTP endpoints) and the systems the hub carries
+     * them to (werkbridge.rights.systems, connectors' targets and the hub's own stores).
+     */
+    public record Rights(List<String> endpoints, List<String> systems) {
+    }
+
+    public record View(String policyVersion, List<Flow> flows, List<Breaker> breakers, Rights rights) {
     }
 
     private final FlowProperties flows;
     private final PolicyStore policies;
-    private final CamelContext camel;
+    private final FlowSources sources;
+    private final java.util.function.Supplier<Rights> rights;
     private final QueueStates queues;
     private final ConsoleSeries series;
     private final List<CircuitBreaker> breakers;
 
-    FlowMap(FlowProperties flows, PolicyStore policies, CamelContext camel, QueueStates queues, ConsoleSeries series,
-            List<CircuitBreaker> breakers) {
+    FlowMap(FlowProperties flows, PolicyStore policies, FlowSources sources, java.util.function.Supplier<Rights> rights, QueueStates queues,
+            ConsoleSeries series, List<CircuitBreaker> breakers) {
         this.breakers = List.copyOf(breakers);
         this.flows = flows;
         this.policies = policies;
-        this.camel = camel;
+        this.sources = sources;
+        this.rights = rights;
         this.queues = queues;
         this.series = series;
     }
@@ -70,32 +71,17 @@ public final class FlowMap {
     View build() {
         PrivacyPolicy policy = policies.policy();
         List<Flow> out = new ArrayList<>();
+        Map<String, List<FlowSources.Source>> fed = sources.of(flows.flows().keySet());
         flows.flows().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             String flow = e.getKey();
             Map<String, Integer> dead = queues.deadLettered(flow);
             List<Destination> destinations = e.getValue().destinationNames().stream()
                     .map(d -> destination(flow, d, policy, dead.getOrDefault(d, 0))).toList();
-            out.add(new Flow(flow, sources(flow), series.latest("rate|" + flow), dead.getOrDefault("inbound", 0), destinations));
+            out.add(new Flow(flow, fed.get(flow), series.latest("rate|" + flow), dead.getOrDefault("inbound", 0), destinations));
         });
         return new View(policy.version(), out, breakers.stream()
                 .map(b -> new Breaker(b.getName(), b.getState().name().toLowerCase(java.util.Locale.ROOT)))
-                .sorted(Comparator.comparing(Breaker::name)).toList());
-    }
-
-    private List<Source> sources(String flow) {
-        return camel.getRoutes().stream()
-                .filter(r -> flow.equals(r.getGroup()))
-                .filter(r -> !INTERNAL.contains(scheme(r)))
-                .sorted(Comparator.comparing(Route::getRouteId))
-                .map(r -> new Source(r.getRouteId(), scheme(r),
-                        camel.getRouteController().getRouteStatus(r.getRouteId()).name().toLowerCase(java.util.Locale.ROOT)))
-                .toList();
-    }
-
-    private static String scheme(Route route) {
-        String uri = route.getEndpoint().getEndpointUri();
-        int colon = uri.indexOf(':');
-        return colon < 0 ? uri : uri.substring(0, colon);
+                .sorted(Comparator.comparing(Breaker::name)).toList(), rights.get());
     }
 
     private Destination destination(String flow, String id, PrivacyPolicy policy, int deadLettered) {

@@ -31,6 +31,10 @@ public final class MachineFileReader {
         if ("opcua".equals(checked.tree().path("protocol").asText())) {
             checkOpcUaSecurity(checked.tree().path("connection"), (path, rule) -> problems.add(file + ": " + path + ": " + rule));
         }
+        if ("modbus".equals(checked.tree().path("protocol").asText())) {
+            ModbusRegisterMap.check(checked.tree().path("connection"), checked.tree().path("mapping"),
+                    (path, rule) -> problems.add(file + ": " + path + ": " + rule));
+        }
         if (!problems.isEmpty()) {
             throw new MachineConfigException(problems);
         }

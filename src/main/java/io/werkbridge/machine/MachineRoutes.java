@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
- * node) with {@code machine-opcua-heartbeat}, and {@code machine-mtconnect}; with a {@code programTransfer},
- * {@code machine-nc-programs} and {@code machine-nc-program-send}. Route ids start with
+ * node) with {@code machine-opcua-heartbeat}, {@code machine-mtconnect}, and {@code machine-modbus} (with
+ * {@code machine-modbus-rtu-line} for a serial line); with a {@code programTransfer}, {@code machine-nc-programs} and
+ * {@code machine-nc-program-send}. Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
 @Component
@@ -73,6 +74,13 @@ public class MachineRoutes {
         } else if (connection instanceof Connection.MtConnect mtConnect) {
             template("machine-mtconnect", routeId(machine), Map.of(
                     "machineId", machine.id(), "pollInterval", mtConnect.pollInterval().toMillis()));
+        } else if (connection instanceof Connection.Modbus modbus) {
+            if (modbus.rtu()) {
+                template("machine-modbus-rtu-line", routeId(machine) + "-line", Map.of("machineId", machine.id(),
+                        "uri", modbus.rtuUri()));
+            }
+            template("machine-modbus", routeId(machine), Map.of(
+                    "machineId", machine.id(), "pollInterval", modbus.pollInterval().toMillis()));
         }
         ProgramTransfer transfer = machine.programTransfer();
         if (transfer != null) {

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param id            the machine's id
  * @param machineNumber its machine number
  * @param machineType   its type
- * @param protocol      serial, opcua or mtconnect
+ * @param protocol      serial, opcua, mtconnect or modbus
  * @param connection    connected, disconnected or disabled
  * @param lastEventAt   when its last event was published, or null
  * @param lastContactAt when the machine last answered (OPC UA heartbeat, MTConnect poll), or null
@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param errors        error counters since the hub started
  * @param lastError     the last connection error (what failed, never data), or null
  * @param lastErrorAt   when it happened, or null
- * @param serial        the serial link's counters (serial machines only)
+ * @param serial        the serial link's counters (serial machines and Modbus RTU machines only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineStatus(String id, String machineNumber, String machineType, String protocol, String connection,

@@ -64,6 +64,16 @@ public final class MachineStatusBoard {
         c.lastErrorAt = clock.instant();
     }
 
+    /**
+     * The machine answered, but not with data (Modbus: an exception response); unlike {@link #connectionFailed} the
+     * machine stays connected. {@code reason} names what failed, never data.
+     */
+    public void error(String machineId, String reason) {
+        Counters c = of(machineId);
+        c.lastError = reason;
+        c.lastErrorAt = clock.instant();
+    }
+
     /** A reset of the machine's source sequence (MTConnect: new agent instance, lost observations). */
     public void resynchronised(String machineId) {
         of(machineId).resyncs.incrementAndGet();

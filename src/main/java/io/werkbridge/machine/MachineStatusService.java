@@ -13,7 +13,8 @@ import org.apache.camel.Route;
 /**
  * The connection status of every machine. Connected means: the serial port is open; the OPC UA server's clock
  * ticked within three heartbeat intervals (at least 5 s); the last MTConnect poll succeeded within three poll
- * intervals plus the request timeout.
+ * intervals plus the request timeout; Modbus: the last poll had no timeout or link failure and one succeeded within
+ * three poll intervals plus a timeout per register.
  */
 public final class MachineStatusService {
 
@@ -41,7 +42,9 @@ public final class MachineStatusService {
 
     private MachineStatus status(MachineDefinition machine) {
         MachineStatusBoard.Snapshot s = board.snapshot(machine.id());
-        SerialStatistics serial = machine.protocol() == Protocol.SERIAL ? serialStatistics(machine) : null;
+        SerialStatistics serial = machine.protocol() == Protocol.SERIAL ? serialStatistics(MachineRoutes.routeId(machine))
+                : machine.connection() instanceof Connection.Modbus modbus && modbus.rtu()
+                ? serialStatistics(MachineRoutes.routeId(machine) + "-line") : null;
         String connection;
         if (!machine.enabled()) {
             connection = "disabled";
@@ -63,6 +66,10 @@ public final class MachineStatusService {
             Duration window = opcUa.heartbeatInterval().multipliedBy(3);
             return recent(s.lastContactAt(), window.compareTo(MIN_HEARTBEAT_WINDOW) < 0 ? MIN_HEARTBEAT_WINDOW : window);
         }
+        if (c instanceof Connection.Modbus modbus) {
+            return !s.failing() && recent(s.lastContactAt(), modbus.pollInterval().multipliedBy(3)
+                    .plus(modbus.timeout().multipliedBy(modbus.registers().size())));
+        }
         Connection.MtConnect mtConnect = (Connection.MtConnect) c;
         return !s.failing() && recent(s.lastContactAt(), mtConnect.pollInterval().multipliedBy(3).plus(mtConnect.timeout()));
     }
@@ -71,9 +78,9 @@ public final class MachineStatusService {
         return time != null && !time.isBefore(clock.instant().minus(window));
     }
 
-    /** The counters of the machine's serial endpoint, or null while its route does not exist. */
-    private SerialStatistics serialStatistics(MachineDefinition machine) {
-        Route route = camel.getRoute(MachineRoutes.routeId(machine));
+    /** The counters of the serial endpoint a route reads, or null while the route does not exist. */
+    private SerialStatistics serialStatistics(String routeId) {
+        Route route = camel.getRoute(routeId);
         if (route == null) {
             return null;
         }

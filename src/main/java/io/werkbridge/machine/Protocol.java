@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum Protocol {
     SERIAL("serial"),
     OPCUA("opcua"),
-    MTCONNECT("mtconnect");
+    MTCONNECT("mtconnect"),
+    MODBUS("modbus");
 
     private final String id;
 

@@ -32,7 +32,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class RightsConfiguration {
 
-    /** The time rights requests are received, due and worked by: the system clock, or a Clock bean (tests move it). */
+    /**
+     * The time rights requests are received, due and worked by, and retention counts ages by: the system clock, or a
+     * Clock bean (tests move it).
+     */
     private final Clock clock;
 
     public RightsConfiguration() {
@@ -133,7 +136,7 @@ public class RightsConfiguration {
     @Bean
     RetentionService retentionService(RetentionProperties properties, DisclosureLog disclosures, Pseudonymizer vault,
                                       CustomerContracts contracts, ExpiredParkings parkings, JdbcTemplate jdbc) {
-        return new RetentionService(properties, disclosures, vault, contracts, parkings::olderThan, jdbc, Clock.systemUTC());
+        return new RetentionService(properties, disclosures, vault, contracts, parkings::olderThan, jdbc, clock);
     }
 
     @Bean
@@ -158,7 +161,7 @@ public class RightsConfiguration {
     }
 
     /** Every target by system name; {@code external()} leaves out the hub's own stores. */
-    record RightsTargets(Map<String, RightsTarget> all) {
+    public record RightsTargets(Map<String, RightsTarget> all) {
         Map<String, RightsTarget> external() {
             Map<String, RightsTarget> external = new LinkedHashMap<>(all);
             external.remove(OwnStoresTarget.SYSTEM);

@@ -32,9 +32,10 @@ public class DeadLetterController {
         this.policies = policies;
     }
 
+    /** @param limit at most this many, oldest first (the console asks for a page, not a whole backlog) */
     @GetMapping
-    public List<ParkedMessageView.Summary> list(@PathVariable String flow) {
-        return deadLetters.list(flow).stream().map(ParkedMessageView.Summary::of).toList();
+    public List<ParkedMessageView.Summary> list(@PathVariable String flow, @RequestParam(required = false) Integer limit) {
+        return ParkedMessageView.first(deadLetters.list(flow), limit).stream().map(ParkedMessageView.Summary::of).toList();
     }
 
     @GetMapping("/{messageId}")

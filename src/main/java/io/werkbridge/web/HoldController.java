@@ -30,9 +30,11 @@ public class HoldController {
         this.policies = policies;
     }
 
+    /** @param limit at most this many, oldest first (the console asks for a page, not a whole backlog) */
     @GetMapping
-    public List<HoldQueues.Held> list(@PathVariable String flow, @PathVariable String destination) {
-        return holds.list(flow, destination);
+    public List<HoldQueues.Held> list(@PathVariable String flow, @PathVariable String destination,
+                                      @RequestParam(required = false) Integer limit) {
+        return ParkedMessageView.first(holds.list(flow, destination), limit);
     }
 
     @GetMapping("/{messageId}")

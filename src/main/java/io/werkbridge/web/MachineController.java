@@ -5,6 +5,7 @@ import io.werkbridge.machine.MachineStatusService;
 import io.werkbridge.machine.NcProgramTransfers;
 import io.werkbridge.machine.SerialCaptures;
 import io.werkbridge.machine.SerialDiagnostics;
+import io.werkbridge.messaging.FeedsFlows;
 import io.werkbridge.messaging.InboundPublisher;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ public class MachineController {
     }
 
     /** Sends the link's counters now, with the frames captured since the capture was armed (which ends it). */
+    @FeedsFlows(value = DIAGNOSTICS_FLOW, from = "operator")
     @PostMapping("/{id}/serial-diagnostics")
     public ResponseEntity<?> sendDiagnostics(@PathVariable String id) {
         if (machines.one(id).isEmpty()) {

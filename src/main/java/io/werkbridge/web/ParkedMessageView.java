@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.messaging.ParkedMessage;
 import io.werkbridge.privacy.gate.OperatorView;
 import io.werkbridge.privacy.gate.PrivacyGate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +23,17 @@ public record ParkedMessageView(String messageId, String jmsMessageId, String re
             return new Summary(m.messageId(), m.jmsMessageId(), m.reason(), m.failedRoute(), m.failedQueue(),
                     m.failedAt(), m.deliveryCount());
         }
+    }
+
+    /** The first {@code limit} of a list (all without a limit); a limit below 1 is refused. */
+    static <T> List<T> first(List<T> all, Integer limit) {
+        if (limit == null) {
+            return all;
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return all.size() <= limit ? all : all.subList(0, limit);
     }
 
     static ParkedMessageView of(ParkedMessage m, PrivacyGate gate) {

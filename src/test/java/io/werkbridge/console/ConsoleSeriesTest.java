@@ -92,6 +92,25 @@ class ConsoleSeriesTest {
     }
 
     @Test
+    void aClientThatHasTheWindowGetsOnlyTheNewSamples() {
+        series.sample();
+        received().increment(10);
+        clock.advance(Duration.ofSeconds(10));
+        series.sample();
+        Instant had = series.window().times().get(0);
+        received().increment(30);
+        clock.advance(Duration.ofSeconds(10));
+        series.sample();
+
+        ConsoleSeries.Window fresh = series.window(had);
+        assertThat(fresh.times()).containsExactly(clock.instant());
+        assertThat(fresh.series().get("rate|orders")).containsExactly(3.0);
+        assertThat(fresh.capacity()).isEqualTo(6);
+        assertThat(series.window(clock.instant()).times()).isEmpty();
+        assertThat(series.window(clock.instant()).series()).isEmpty();
+    }
+
+    @Test
     void outcomesAsTheDpoReadsThem() {
         assertThat(ConsoleSeries.outcome("allow")).isEqualTo("sent");
         assertThat(ConsoleSeries.outcome("tokenize")).isEqualTo("masked");

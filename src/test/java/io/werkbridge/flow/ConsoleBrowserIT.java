@@ -82,7 +82,8 @@ class ConsoleBrowserIT {
     Path profile;
 
     private WebDriver browser;
-    private final List<String> operatorPages = new ArrayList<>();
+    private final List<String> pages = new ArrayList<>();
+    private String overdueId;
 
     @BeforeAll
     static void startHub() {
@@ -154,6 +155,20 @@ class ConsoleBrowserIT {
         }));
         assertThat(browser.findElement(By.cssSelector("[data-panel=map]")).getText()).contains("Privacy gate")
                 .contains("policy " + policies.policy().version().substring(0, 9));
+        // each flow's sources, found in the running routes and HTTP endpoints: the ERP's SOAP services and inbox, the
+        // S/4 connector, the shop, the portal, the operator's diagnostics; this hub runs no machine, so machine data
+        // says that no source is wired; and the DPO's requests with the systems they go to
+        assertThat(sourcesOf("customer-master")).contains("customer-master", "erp-inbox", "s4-business-partners", "ERP");
+        assertThat(sourcesOf("invoices")).contains("erp-documents", "erp-inbox", "ERP");
+        assertThat(sourcesOf("service-reports")).containsExactly("erp-documents");
+        assertThat(sourcesOf("orders")).containsExactly("shop");
+        assertThat(sourcesOf("service-tickets")).containsExactly("portal");
+        assertThat(sourcesOf("serial-diagnostics")).containsExactly("operator");
+        assertThat(sourcesOf("machine-data")).isEmpty();
+        String mapText = browser.findElement(By.cssSelector("[data-panel=map]")).getText();
+        assertThat(mapText).contains("SOAP service · started", "file inbox · started", "polling · stopped", "HTTP API · listening",
+                "no source wired", "rights requests", "werkbridge");
+        assertThat(browser.findElements(By.cssSelector("[data-panel=map] [data-rights-system=portal]"))).hasSize(1);
         assertThat(browser.findElements(By.id("rights"))).allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
         record();
 
@@ -219,7 +234,19 @@ class ConsoleBrowserIT {
         record();
         screenshotOf("charts", "console-charts");
 
-        assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
+        // a hidden tab asks for nothing (three poll intervals without a request), a visible one starts again at once
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});"
+                + "document.dispatchEvent(new Event('visibilitychange'));");
+        new WebDriverWait(browser, WAIT).until(d -> "paused".equals(d.findElement(By.tagName("body")).getDomAttribute("data-polling")));
+        js.executeScript("performance.clearResourceTimings()");
+        Thread.sleep(6_000);
+        assertThat(((Number) js.executeScript("return performance.getEntriesByType('resource').length")).intValue()).isZero();
+        js.executeScript("delete document.hidden; document.dispatchEvent(new Event('visibilitychange'));");
+        new WebDriverWait(browser, WAIT).until(d -> ((Number) js.executeScript(
+                "return performance.getEntriesByType('resource').filter(r => r.name.endsWith('/console/map')).length")).intValue() > 0);
+
+        assertThat(String.join("\n", pages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
         // the operator's session may not read the disclosure log or the rights requests either
         assertThat(fetchInPage("/api/v1/audit/disclosures")).isEqualTo(403);
         assertThat(fetchInPage("/api/v1/rights/requests")).isEqualTo(403);
@@ -239,6 +266,15 @@ class ConsoleBrowserIT {
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> !d.findElements(replay).isEmpty());
         assertThat(browser.findElement(By.cssSelector("[data-panel=dead-letters]")).getText()).contains("customer-master");
+        // a click on the portal on the map opens its dead letter, with the reason and without a value
+        By portalNode = By.id("map-customer-master-portal");
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "dead-letters".equals(d.findElement(portalNode).getDomAttribute("data-state")));
+        browser.findElement(portalNode).click();
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("map-detail")).getText().contains("customer-master → portal: 0 held, 1 dead-lettered"));
+        assertThat(browser.findElement(By.id("map-detail")).getText()).contains("Dead letters for portal").contains("500");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("map-detail-title");
         assertThat(accepted("/portal/customers", number)).isFalse();
         assertThat(accepted("/shop/customers", number)).isTrue();
         record();
@@ -253,7 +289,7 @@ class ConsoleBrowserIT {
                 .until(d -> d.findElements(replay).isEmpty());
         assertThat(browser.findElement(By.id("status")).getText()).contains("\"replayed\":1");
         record();
-        assertThat(String.join("\n", operatorPages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
+        assertThat(String.join("\n", pages)).doesNotContain(PERSONAL_VALUES).doesNotContain(number + "@");
     }
 
     @Test
@@ -272,37 +308,57 @@ class ConsoleBrowserIT {
                         {"type": "access", "subject": {"customerNumber": "C-9103"}}"""))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(access.statusCode()).isEqualTo(202);
-        String overdueId = io.werkbridge.model.CanonicalJson.read(access.body()).path("id").asText();
+        overdueId = io.werkbridge.model.CanonicalJson.read(access.body()).path("id").asText();
         await().atMost(WAIT).until(() -> !DESTINATIONS.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 urlPathMatching("/rights/portal"))).isEmpty());
+        // a message held for the shop, past the retention age once the clock moved: it awaits an operator's decision
+        JdbcSubjectRestrictions restrictions = hub.getBean(JdbcSubjectRestrictions.class);
+        String heldNumber = "C-9105";
+        restrictions.add(heldNumber, "online-shop", Kind.RESTRICTION);
+        assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(heldNumber, "2026-11-26T10:30:00Z", EMAIL, REMARKS))
+                .statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> accepted("/portal/customers", heldNumber) && !heldIds().isEmpty());
         RIGHTS_CLOCK.advance(Duration.ofDays(32));
+        try {
+            dpoSeesDisclosuresRiseAndExpiredHolds(heldIds());
+        } finally {
+            RIGHTS_CLOCK.advance(Duration.ofDays(-32));
+            restrictions.lift(heldNumber, "online-shop", Kind.RESTRICTION);
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/holds/customer-master/shop/release"))
+                    .header("Authorization", basic("operator")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        await().atMost(WAIT).until(() -> accepted("/shop/customers", heldNumber));
+    }
 
+    private void dpoSeesDisclosuresRiseAndExpiredHolds(List<String> heldIds) throws Exception {
+        String overdueId = this.overdueId;
         ConsoleSeries series = hub.getBean(ConsoleSeries.class);
         series.sample();
+        signIn("dpo");
+        // the disclosures chart before a delivery: whatever was delivered to the portal so far, in the table view
+        double before = disclosuresTo("portal");
         String number = "C-9104";
         assertThat(SoapRequests.post(port(), SoapRequests.publishCustomer(number, "2026-11-26T11:00:00Z", EMAIL, REMARKS))
                 .statusCode()).isEqualTo(200);
         await().atMost(WAIT).until(() -> accepted("/portal/customers", number) && accepted("/shop/customers", number));
-        await().atMost(WAIT).until(() -> {
-            series.sample();
-            return series.window().series().keySet().stream().anyMatch(k -> k.startsWith("decision|portal|"));
-        });
-
-        signIn("dpo");
+        series.sample();
+        // the page asks for the series again on its own (every fifth poll) and shows the count risen, without a reload
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> disclosuresTo("portal") > before);
         WebElement disclosures = browser.findElement(By.id("chart-disclosures"));
         disclosures.findElement(By.tagName("summary")).click();
         assertThat(disclosures.findElement(By.cssSelector("details.table-view table")).getText()).contains("portal: ").contains("Total in the window");
-        List<String> dHeaders = disclosures.findElements(By.cssSelector("details.table-view thead th")).stream().map(WebElement::getText).toList();
-        List<WebElement> dTotals = disclosures.findElements(By.cssSelector("details.table-view tbody tr:last-child td.num"));
-        int portalColumn = -1;
-        for (int i = 1; i < dHeaders.size(); i++) {
-            if (dHeaders.get(i).startsWith("portal: ")) {
-                portalColumn = i - 1;
-            }
-        }
-        assertThat(portalColumn).isGreaterThanOrEqualTo(0);
-        assertThat(Integer.parseInt(dTotals.get(portalColumn).getText())).isGreaterThanOrEqualTo(1);
+        record();
         assertThat(browser.findElement(By.id("dpo")).getText()).doesNotContain(PERSONAL_VALUES);
+
+        // expired holds: where, why and since when, counted; no message id and no value
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("dpo-expired")).getText().contains("active restriction for purpose 'online-shop'"));
+        String expired = browser.findElement(By.id("dpo-expired")).getText();
+        assertThat(expired).contains("Expired holds awaiting a decision").contains("customer-master shop held");
+        assertThat(expired).doesNotContain(heldIds).doesNotContain(PERSONAL_VALUES);
+        record();
         WebElement rights = browser.findElement(By.id("rights"));
         assertThat(rights.isDisplayed()).isTrue();
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -322,6 +378,9 @@ class ConsoleBrowserIT {
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("rights")).getText().contains("No request is overdue."));
         assertThat(browser.findElement(By.id("rights")).getText()).contains("CLOSED (closed by dpo: portal retired; operator confirmed deletion)");
+
+        record();
+        assertThat(String.join("\n", pages)).doesNotContain(PERSONAL_VALUES);
 
         browser.findElement(By.id("signout-button")).click();
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/login"));
@@ -343,6 +402,32 @@ class ConsoleBrowserIT {
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
     }
 
+    /** The names of the sources the map draws for a flow. */
+    private List<String> sourcesOf(String flow) {
+        return browser.findElements(By.cssSelector("[data-panel=map] g.source[data-flow='" + flow + "']")).stream()
+                .map(e -> e.getDomAttribute("data-source")).toList();
+    }
+
+    /** The disclosures chart's total for one destination, summed over its categories, as the table view has it. */
+    private double disclosuresTo(String destination) {
+        Object total = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const t = document.querySelector('#chart-disclosures details.table-view table');"
+                        + "if (!t) return 0;"
+                        + "const heads = [...t.querySelectorAll('thead th')].slice(1).map(th => th.textContent);"
+                        + "const totals = [...t.querySelectorAll('tbody tr:last-child td.num')].map(td => Number(td.textContent));"
+                        + "return heads.reduce((a, h, i) => h.startsWith(arguments[0] + ': ') ? a + totals[i] : a, 0);", destination);
+        return ((Number) total).doubleValue();
+    }
+
+    /** The ids of the customer messages held for the shop, from the hold API. */
+    private List<String> heldIds() throws IOException, InterruptedException {
+        HttpResponse<String> held = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/holds/customer-master/shop"))
+                .header("Authorization", basic("operator")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> ids = new ArrayList<>();
+        io.werkbridge.model.CanonicalJson.read(held.body()).forEach(m -> ids.add(m.path("messageId").asText()));
+        return ids;
+    }
+
     private String heldCount(String destination) {
         List<WebElement> cells = browser.findElements(By.cssSelector(
                 "tr[data-flow=customer-master][data-destination=" + destination + "] td.num"));
@@ -357,7 +442,7 @@ class ConsoleBrowserIT {
     }
 
     private void record() {
-        operatorPages.add(browser.getPageSource());
+        pages.add(browser.getPageSource());
     }
 
     private void screenshot(String name) throws IOException {

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The console's flow map and time series as JSON, after real deliveries to the WireMock destinations: the map names
  * every configured destination with the processor and country the policy in force gives it, the sources are the
- * running routes of the flow's group, a held message turns its destination's state to held; the series count the
+ * running routes and HTTP endpoints that publish to the flow, a held message turns its destination's state to held; the series count the
  * delivery, its latency and the gate's decisions per category.
  */
 class ConsoleViewTest extends HubTestSupport {
@@ -61,17 +61,42 @@ class ConsoleViewTest extends HubTestSupport {
         var werkbliq = policies.policy().processor(policies.policy().destination("portal").orElseThrow().processor()).orElseThrow();
         assertThat(portal.path("processorName").asText()).isEqualTo(werkbliq.name());
         assertThat(portal.path("country").asText()).isEqualTo(werkbliq.country());
-        // sources: the routes of the flow's group that take data in, not the connectors' direct: routes
-        assertThat(ids(customers.path("sources"), "route")).contains("customer-master", "s4-business-partners")
-                .doesNotContain("shop-customers");
+        // sources: found by following the running routes to the flow's publish route and inbound queue, and the
+        // HTTP endpoints marked as feeding a flow; never the connectors' own direct: routes
+        assertThat(ids(customers.path("sources"), "name")).contains("customer-master", "s4-business-partners", "erp-inbox", "ERP")
+                .doesNotContain("shop-customers", "customer-master-upsert");
+        assertThat(source(customers, "customer-master").path("kind").asText()).isEqualTo("SOAP service");
+        assertThat(source(customers, "erp-inbox").path("kind").asText()).isEqualTo("file inbox");
+        assertThat(source(customers, "ERP").path("detail").asText()).isEqualTo("POST /api/v1/erp/idoc");
         for (JsonNode source : customers.path("sources")) {
-            assertThat(source.path("status").asText()).isEqualTo(
-                    hub.getRouteController().getRouteStatus(source.path("route").asText()).name().toLowerCase(java.util.Locale.ROOT));
+            if (source.path("detail").asText().startsWith("route ")) {
+                assertThat(source.path("status").asText()).isEqualTo(hub.getRouteController()
+                        .getRouteStatus(source.path("detail").asText().substring(6)).name().toLowerCase(java.util.Locale.ROOT));
+            }
         }
-        assertThat(customers.path("sources").findValue("kind").asText()).isNotBlank();
+        assertThat(ids(flow(map, "invoices").path("sources"), "name")).contains("erp-documents", "erp-inbox", "ERP");
+        assertThat(source(flow(map, "invoices"), "ERP").path("detail").asText())
+                .contains("POST /api/v1/erp/cii", "POST /api/v1/erp/ubl", "POST /api/v1/erp/zugferd");
+        assertThat(ids(flow(map, "service-reports").path("sources"), "name")).containsExactly("erp-documents");
+        assertThat(source(flow(map, "orders"), "shop").path("detail").asText())
+                .isEqualTo("POST /api/v1/shop/orders, POST /api/v1/shop/webhooks/orders");
+        assertThat(source(flow(map, "service-tickets"), "portal").path("detail").asText()).isEqualTo("POST /api/v1/portal/service-tickets");
+        assertThat(source(flow(map, "serial-diagnostics"), "operator").path("detail").asText())
+                .isEqualTo("POST /api/v1/machines/{id}/serial-diagnostics");
+        // the machines: one source per protocol (the template their routes were made from), not one per machine
+        JsonNode machines = flow(map, "machine-data");
+        assertThat(ids(machines.path("sources"), "name")).contains("machine-serial", "machine-opcua", "machine-mtconnect")
+                .doesNotContain("machine-opcua-heartbeat");
+        assertThat(source(machines, "machine-opcua").path("kind").asText()).isEqualTo("OPC UA");
+        assertThat(map.path("rights").path("endpoints").toString()).contains("POST /api/v1/rights/requests");
+        assertThat(ids(map.path("rights").path("systems"), "")).isNotEmpty();
+        assertThat(map.path("rights").path("systems").toString()).contains("werkbridge");
         assertThat(ids(flow(map, "orders").path("destinations"), "id")).containsExactly("erp");
         assertThat(ids(map.path("breakers"), "name")).contains("erp");
         assertThat(api().get("/console/map", "erp").statusCode()).isIn(401, 403);
+        // the expired parkings for the DPO: a console endpoint like the map, not for an API client
+        assertThat(consoleGet(dpo, "dpo", "/console/expired").isArray()).isTrue();
+        assertThat(api().get("/console/expired", "erp").statusCode()).isIn(401, 403);
     }
 
     @Test
@@ -125,6 +150,16 @@ class ConsoleViewTest extends HubTestSupport {
             }
         });
         assertThat(seriesJson().toString()).doesNotContain(number).doesNotContain("s@example.com");
+        // what a page that has the window asks for next: only the samples after its last one
+        JsonNode all = seriesJson();
+        String last = all.path("times").get(all.path("times").size() - 1).asText();
+        series.sample();
+        JsonNode fresh = consoleGet(dpo, "dpo", "/console/series?after=" + URLEncoder.encode(last, StandardCharsets.UTF_8));
+        // one sample, or two when the hub's own sampler ticked in between
+        assertThat(fresh.path("times").size()).isBetween(1, 2);
+        fresh.path("times").forEach(t -> assertThat(java.time.Instant.parse(t.asText())).isAfter(java.time.Instant.parse(last)));
+        fresh.path("series").forEach(column -> assertThat(column.size()).isEqualTo(fresh.path("times").size()));
+        assertThat(fresh.path("capacity").asInt()).isEqualTo(360);
     }
 
     private JsonNode map() throws Exception {
@@ -173,9 +208,18 @@ class ConsoleViewTest extends HubTestSupport {
         throw new AssertionError("no destination " + id);
     }
 
+    private static JsonNode source(JsonNode flow, String name) {
+        for (JsonNode source : flow.path("sources")) {
+            if (source.path("name").asText().equals(name)) {
+                return source;
+            }
+        }
+        throw new AssertionError("no source " + name + " of " + flow.path("id").asText() + ": " + flow.path("sources"));
+    }
+
     private static List<String> ids(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.path(field).asText()));
+        array.forEach(n -> out.add(field.isEmpty() ? n.asText() : n.path(field).asText()));
         return out;
     }
 

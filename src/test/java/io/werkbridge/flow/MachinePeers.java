@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.werkbridge.connector.modbus.SimulatedModbusSlave;
 import io.werkbridge.connector.serial.SocatPtyPair;
 import io.werkbridge.demo.SimulatedOpcUaMachine;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The machines' side of the shared test hub, started once per JVM: a null-modem cable of two pseudo-terminals
- * (socat) for the serial test machine, an embedded OPC UA server for the OPC UA test machine and WireMock as the
- * MTConnect agent of the MTConnect test machine. The machine files in {@code src/test/resources/test-machines/} take the
+ * (socat) for the serial test machine, an embedded OPC UA server for the OPC UA test machine, WireMock as the
+ * MTConnect agent of the MTConnect test machine, and two Modbus slaves: one on a second socat cable (RTU), one on
+ * a loopback socket (TCP). The machine files in {@code src/test/resources/test-machines/} take the
  * peers' addresses from the properties registered here.
  */
 final class MachinePeers {
@@ -34,6 +36,13 @@ final class MachinePeers {
      * cable's hub end, with {@code -nc}), or null when socat is not installed.
      */
     static final SocatPtyPair NC = plugSerial("hub-nc", "machine-nc");
+    /** The Modbus RTU test machine's cable, or null without socat. */
+    static final SocatPtyPair MODBUS_LINE = plugSerial("modbus-hub", "modbus-slave");
+    /** The Modbus RTU test machine (unit 1) at the cable's far end, or null without socat. */
+    static final SimulatedModbusSlave MODBUS_RTU = MODBUS_LINE == null ? null
+            : modbusRtu(SimulatedModbusSlave.rtu(MODBUS_LINE.linkB().toString(), 1));
+    /** The Modbus TCP test machine (unit 1). */
+    static final SimulatedModbusSlave MODBUS_TCP = startModbusTcp();
     /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
     static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
     /** WireMock playing the MTConnect agent of the MTConnect test machine. */
@@ -74,6 +83,31 @@ final class MachinePeers {
         return machine;
     }
 
+    /** Every register of test-modbus-rtu.yml but 999, which stays missing (exception 02 at every poll). */
+    private static SimulatedModbusSlave modbusRtu(SimulatedModbusSlave slave) {
+        slave.holding(0, 0);
+        slave.input(2, SimulatedModbusSlave.float32(0f));
+        slave.input(4, 0);
+        slave.holding(10, 0, 0);
+        slave.holding(20, SimulatedModbusSlave.text("", 4));
+        slave.discreteInput(0, false);
+        slave.holding(30, SimulatedModbusSlave.text("", 4));
+        return slave;
+    }
+
+    /** The registers of test-modbus-tcp.yml. */
+    private static SimulatedModbusSlave startModbusTcp() {
+        try {
+            SimulatedModbusSlave slave = SimulatedModbusSlave.tcp(1);
+            slave.input(0, SimulatedModbusSlave.float32(20f));
+            slave.holding(5, 0);
+            slave.coil(0, false);
+            return slave;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no loopback port for the Modbus TCP test machine", e);
+        }
+    }
+
     private static WireMockServer startAgent() {
         WireMockServer agent = new WireMockServer(wireMockConfig().dynamicPort());
         agent.start();
@@ -107,5 +141,8 @@ final class MachinePeers {
         registry.add("werkbridge.test.serial-port", () -> serialHubEnd().toString());
         registry.add("werkbridge.test.opcua-endpoint", OPC_UA::endpoint);
         registry.add("werkbridge.test.mtconnect-agent", MTCONNECT_AGENT::baseUrl);
+        registry.add("werkbridge.test.modbus-port", () -> MODBUS_LINE == null ? DIR.resolve("no-socat-modbus").toString()
+                : MODBUS_LINE.linkA().toString());
+        registry.add("werkbridge.test.modbus-tcp-port", MODBUS_TCP::tcpPort);
     }
 }

@@ -26,7 +26,11 @@ class QuietStartIT {
     private static final Map<Pattern, String> ALLOWED_WARNINGS = Map.of(
             Pattern.compile(" WARN .*\\.HubSecrets +: no privacy\\.hash-key configured: generated one and stored it in the "
                     + "database; configure your own in production$"),
-            "the demo configures no hash key on purpose (the first start generates one); production must set its own");
+            "the demo configures no hash key on purpose (the first start generates one); production must set its own",
+            Pattern.compile(" WARN .*\\.OpcUaConfiguration +: machine demo-mill-opcua \\(classpath:connectors/machines/demo/"
+                    + "demo-mill-opcua\\.yml\\): OPC UA without security \\(securityPolicy None\\)"),
+            "the demo mill on localhost says securityPolicy None in its machine file; that choice is warned about at every "
+                    + "load by design, and only for the demo machine");
 
     private static final Pattern RECORD = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}T\\S+ +(TRACE|DEBUG|INFO|WARN|ERROR) \\d+ --- \\[.*");

@@ -77,7 +77,17 @@ class ScaleOutIT {
         Path work = ItPaths.workDir("scale-out");
         HubProcess a = hub("hub-a", work, broker);
         HubProcess b = hub("hub-b", work, broker);
-        CompletableFuture.allOf(CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start)).join();
+        try {
+            CompletableFuture.allOf(CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start)).join();
+        } catch (RuntimeException notStarted) {
+            // a hub left running would go on consuming the shared broker's queues under the next test
+            for (HubProcess hub : List.of(a, b)) {
+                if (hub.isAlive()) {
+                    hub.kill();
+                }
+            }
+            throw notStarted;
+        }
 
         // The broker shares out message groups (customers), not messages, one new group per consumer in turn: with
         // 32 consumers per queue in each hub, 60 customers reach both hubs whichever hub's consumers came first.

@@ -97,10 +97,101 @@ class MachineFileReaderTest {
                         "connectors/machines/bad.yml: mapping[2].value: missing: the name of the value under values{} of the event",
                         "connectors/machines/bad.yml: mapping[3].field: must be one of operator.id, operator.name, location.lat, location.lon, timestamp",
                         "connectors/machines/bad.yml: mapping[4]: needs either kind (with value) or field, not both and not neither",
-                        "connectors/machines/bad.yml: mapping[4].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time",
+                        "connectors/machines/bad.yml: mapping[4].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time, Modbus values the time of the poll",
                         "connectors/machines/bad.yml: mapping[5].source: must be an OPC UA node id such as ns=2;s=Machine/State, nsu=urn:example;s=State or ns=0;i=2258, without ')'",
-                        "connectors/machines/bad.yml: mapping[6].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time"))
+                        "connectors/machines/bad.yml: mapping[6].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time, Modbus values the time of the poll"))
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void readsAModbusRegisterMapWithDefaults() {
+        MachineDefinition rtu = reader.read("spindle.yml", """
+                id: spindle
+                machineNumber: "M-3"
+                customerNumber: "1"
+                protocol: modbus
+                connection:
+                  port: /dev/ttyUSB1
+                  unitId: 7
+                  registers:
+                    - {name: speed, function: 3, address: 100, scale: 0.1}
+                    - {name: parts, function: 4, address: 10, type: uint32, wordOrder: little}
+                    - {name: program, function: 3, address: 200, type: string, count: 8}
+                    - {name: door, function: 2, address: 5, unitId: 9}
+                mapping:
+                  - {source: speed, kind: status, value: spindleSpeed}
+                  - {source: parts, kind: counter, value: partCount}
+                  - {source: program, kind: program, value: program}
+                  - {source: door, kind: status, value: doorOpen}
+                """);
+        Connection.Modbus modbus = (Connection.Modbus) rtu.connection();
+        assertThat(rtu.protocol()).isEqualTo(Protocol.MODBUS);
+        assertThat(modbus.rtu()).isTrue();
+        assertThat(modbus.endpoint()).isEqualTo("/dev/ttyUSB1");
+        assertThat(modbus.rtuUri()).isEqualTo("serial:/dev/ttyUSB1?framing=modbus-rtu&maxFrameLength=254&baudRate=19200"
+                + "&dataBits=8&parity=even&stopBits=1&reconnectDelay=500&maxReconnectDelay=30000");
+        assertThat(modbus.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(modbus.timeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(modbus.registers()).extracting(r -> r.request(modbus.unitId()).describe()).containsExactly(
+                "unit 7, function 03, address 100", "unit 7, function 04, address 10-11",
+                "unit 7, function 03, address 200-207", "unit 9, function 02, address 5");
+        assertThat(modbus.registers()).extracting(r -> r.type().name())
+                .containsExactly("UINT16", "UINT32", "STRING", "BOOL");
+        assertThat(modbus.registers().get(0).scale()).isEqualByComparingTo("0.1");
+        assertThat(modbus.registers().get(1).wordOrder().name()).isEqualTo("LITTLE");
+
+        MachineDefinition tcp = reader.read("tcp.yml", """
+                {id: tcp, machineNumber: M-4, customerNumber: "1", protocol: modbus,
+                 connection: {host: 10.0.0.7, unitId: 255, registers: [{name: t, function: 4, address: 0, type: float32}]},
+                 mapping: [{source: t, kind: status, value: temperature}]}
+                """);
+        assertThat(tcp.connection().endpoint()).isEqualTo("tcp://10.0.0.7:502");
+        assertThat(((Connection.Modbus) tcp.connection()).rtu()).isFalse();
+    }
+
+    @Test
+    void refusesARegisterMapThatCannotBeRead() {
+        assertThatThrownBy(() -> reader.read("bad.yml", """
+                id: bad
+                machineNumber: "M-5"
+                customerNumber: "1"
+                protocol: modbus
+                connection:
+                  port: /dev/ttyUSB1
+                  unitId: 0
+                  registers:
+                    - {name: a, function: 3, address: 1, type: bool}
+                    - {name: a, function: 1, address: 2, type: int16}
+                    - {name: s, function: 3, address: 3, type: string}
+                    - {name: n, function: 4, address: 65535, type: int32, count: 2, unitId: 250}
+                    - {name: c, function: 5, address: 4}
+                    - {name: unread, function: 3, address: 9, scale: 0}
+                mapping:
+                  - {source: a, kind: status, value: a}
+                  - {source: s, kind: status, value: s}
+                  - {source: n, kind: status, value: n}
+                  - {source: c, kind: status, value: c}
+                  - {source: typo, field: timestamp}
+                """)).satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactlyInAnyOrder(
+                "bad.yml: connection.registers[4].function: must be 1, 2, 3 or 4",
+                "bad.yml: connection.registers[5].scale: must be a number other than 0",
+                "bad.yml: mapping[4].field: timestamp is for serial telegrams only; OPC UA and MTConnect values carry their own time, Modbus values the time of the poll",
+                "bad.yml: connection.unitId: must be 1 to 247 on a serial line (0 is broadcast, which no slave answers)",
+                "bad.yml: connection.registers[0].type: bool is for functions 1 and 2; a register is int16, uint16, int32, uint32, float32 or string",
+                "bad.yml: connection.registers[1].name: 'a' names another register already",
+                "bad.yml: connection.registers[1].type: functions 1 and 2 read bits: type bool (or none)",
+                "bad.yml: connection.registers[2].count: missing: the registers the string takes",
+                "bad.yml: connection.registers[3].count: only for type string; the other types know their size",
+                "bad.yml: connection.registers[3].address: the read would go beyond address 65535",
+                "bad.yml: connection.registers[3].unitId: must be 1 to 247 on a serial line",
+                "bad.yml: mapping[4].source: 'typo' is no register of connection.registers",
+                "bad.yml: connection.registers: 'unread' is read but no mapping entry takes it: map it or remove it"));
+        assertThatThrownBy(() -> reader.read("both.yml", """
+                {id: both, machineNumber: M-6, customerNumber: "1", protocol: modbus,
+                 connection: {port: /dev/ttyUSB1, host: plc, registers: [{name: t, function: 4, address: 0}]},
+                 mapping: [{source: t, kind: status, value: t}]}
+                """)).satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactly(
+                "both.yml: connection: needs exactly one of port (Modbus RTU on a serial line) or host (Modbus TCP)"));
     }
 
     @Test
@@ -110,9 +201,9 @@ class MachineFileReaderTest {
         assertThatThrownBy(() -> reader.read("y.yml", "id: [unclosed\n"))
                 .hasMessageStartingWith("machine configuration rejected: y.yml: not valid YAML at line");
         assertThatThrownBy(() -> reader.read("z.yml", """
-                {id: z, machineNumber: Z, customerNumber: "1", protocol: modbus, connection: {}, mapping: []}
+                {id: z, machineNumber: Z, customerNumber: "1", protocol: profinet, connection: {}, mapping: []}
                 """)).satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactly(
-                "z.yml: protocol: must be one of serial, opcua, mtconnect",
+                "z.yml: protocol: must be one of serial, opcua, mtconnect, modbus",
                 "z.yml: mapping: missing: a list of {source, kind, value} or {source, field} entries"));
         assertThatThrownBy(() -> reader.read("s.yml", """
                 {id: s, machineNumber: S, customerNumber: "1", protocol: serial,
@@ -120,7 +211,7 @@ class MachineFileReaderTest {
                  mapping: [{source: A, kind: status, value: a}]}
                 """)).satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactly(
                 "s.yml: connection.port: must be a device path without '?' or '&'",
-                "s.yml: connection.framing: must be one of [line, stx-etx, 3964r, modbus-rtu]",
+                "s.yml: connection.framing: must be one of line, stx-etx, 3964r (a Modbus RTU device answers register reads: protocol modbus)",
                 "s.yml: connection.telegram: must be key-value (the telegram format of docs/machines.md)",
                 "s.yml: connection.parity: must match none|even|odd"));
     }
@@ -130,7 +221,7 @@ class MachineFileReaderTest {
         MachineRegistry registry = new MachineFiles(new PathMatchingResourcePatternResolver(), new StandardEnvironment())
                 .load("classpath:connectors/machines/");
         assertThat(registry.all()).extracting(MachineDefinition::protocol)
-                .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.MTCONNECT);
+                .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.MTCONNECT, Protocol.MODBUS);
         assertThat(registry.all()).noneMatch(MachineDefinition::enabled);
         MachineRegistry demo = new MachineFiles(new PathMatchingResourcePatternResolver(), new MockEnvironment()
                 .withProperty("werkbridge.demo.opcua-port", "48400").withProperty("werkbridge.demo.serial-link", "/tmp/x"))

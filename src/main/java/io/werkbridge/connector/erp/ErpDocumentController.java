@@ -1,6 +1,7 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
+import io.werkbridge.messaging.FeedsFlows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -28,21 +29,25 @@ public final class ErpDocumentController {
         this.documents = documents;
     }
 
+    @FeedsFlows(value = {ErpDocument.CUSTOMER_MASTER, ErpDocument.INVOICES}, from = "ERP")
     @PostMapping(path = "/api/v1/erp/idoc", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     public ResponseEntity<Map<String, Object>> idoc(@RequestBody(required = false) byte[] body) throws IOException {
         return accept(body, Set.of(Format.IDOC));
     }
 
+    @FeedsFlows(value = ErpDocument.INVOICES, from = "ERP")
     @PostMapping(path = "/api/v1/erp/ubl", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     public ResponseEntity<Map<String, Object>> ubl(@RequestBody(required = false) byte[] body) throws IOException {
         return accept(body, Set.of(Format.UBL));
     }
 
+    @FeedsFlows(value = ErpDocument.INVOICES, from = "ERP")
     @PostMapping(path = "/api/v1/erp/cii", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     public ResponseEntity<Map<String, Object>> cii(@RequestBody(required = false) byte[] body) throws IOException {
         return accept(body, Set.of(Format.CII));
     }
 
+    @FeedsFlows(value = ErpDocument.INVOICES, from = "ERP")
     @PostMapping(path = "/api/v1/erp/zugferd", consumes = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<Map<String, Object>> zugferd(@RequestBody(required = false) byte[] body) throws IOException {
         return accept(body, Set.of(Format.ZUGFERD));

@@ -1,6 +1,7 @@
 package io.werkbridge.connector.erp;
 
 import io.werkbridge.connector.erp.ErpXmlDocuments.Format;
+import io.werkbridge.messaging.FeedsFlows;
 import io.werkbridge.model.LogSafe;
 import java.io.BufferedInputStream;
 import java.io.File;
@@ -38,6 +39,7 @@ public final class ErpInbox {
         this.errors = Path.of(properties.inbox(), "error");
     }
 
+    @FeedsFlows(value = {ErpDocument.CUSTOMER_MASTER, ErpDocument.INVOICES}, from = "ERP")
     public void receive(Exchange exchange) throws IOException {
         File file = exchange.getIn().getBody(File.class);
         if (file.length() > maxBytes) {

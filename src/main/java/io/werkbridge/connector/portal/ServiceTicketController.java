@@ -1,6 +1,7 @@
 package io.werkbridge.connector.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.messaging.FeedsFlows;
 import io.werkbridge.messaging.InboundPublisher;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
@@ -32,6 +33,7 @@ public final class ServiceTicketController {
         this.publisher = publisher;
     }
 
+    @FeedsFlows(value = FLOW, from = "portal")
     @PostMapping(path = "/api/v1/portal/service-tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> ticket(@RequestBody byte[] body) {
         JsonNode ticket = TICKET.requireValid(CanonicalJson.readExternal(body));

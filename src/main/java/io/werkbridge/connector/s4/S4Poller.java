@@ -1,5 +1,6 @@
 package io.werkbridge.connector.s4;
 
+import io.werkbridge.messaging.FeedsFlows;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -25,6 +26,7 @@ public final class S4Poller {
         ready = true;
     }
 
+    @FeedsFlows(value = S4BusinessPartners.FLOW, from = "S/4HANA")
     public void poll() {
         S4BusinessPartners reader = ready ? partners.getIfAvailable() : null;
         if (reader != null) {

@@ -1,6 +1,7 @@
 package io.werkbridge.connector.shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.werkbridge.messaging.FeedsFlows;
 import io.werkbridge.messaging.InboundPublisher;
 import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
@@ -34,11 +35,13 @@ public final class ShopOrderController {
         this.publisher = publisher;
     }
 
+    @FeedsFlows(value = FLOW, from = "shop")
     @PostMapping(path = "/api/v1/shop/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> order(@RequestBody byte[] body) {
         return accept(ORDER.requireValid(CanonicalJson.readExternal(body)), Instant.now());
     }
 
+    @FeedsFlows(value = FLOW, from = "shop")
     @PostMapping(path = "/api/v1/shop/webhooks/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> webhook(@RequestBody byte[] body) {
         JsonNode event = WEBHOOK.requireValid(CanonicalJson.readExternal(body));
