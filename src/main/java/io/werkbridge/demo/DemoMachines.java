@@ -92,6 +92,10 @@ public class DemoMachines {
             if (n % 7 == 0) {
                 mill.set("Machine/Notifications/AlarmCode", 1000 + n % 3);
                 mill.set("Machine/Notifications/AlarmText", LocalizedText.english("Coolant level low (simulated)"));
+                // the same alarm as an Alarms & Conditions event (the demo file says alarms: true), acknowledged later
+                mill.fireAlarm("A-" + (1000 + n % 3), 500, "Coolant level low (simulated)", true, false);
+            } else if (n % 7 == 2) {
+                mill.fireAlarm("A-" + (1000 + (n - 2) % 3), 500, "Coolant level low (simulated)", true, true);
             }
         }
         if (cable != null) {

@@ -61,10 +61,11 @@ public sealed interface Connection {
      *                          the machine file says so
      * @param securityMode      SignAndEncrypt (default) or Sign; None exactly with policy None
      * @param identity          the user identity of the session (anonymous when absent)
+     * @param alarms            whether the hub subscribes to the Server object's Alarms & Conditions events
      */
     record OpcUa(String endpoint, @JsonFormat(pattern = "MILLIS") Duration samplingInterval,
                  @JsonFormat(pattern = "MILLIS") Duration heartbeatInterval, String securityPolicy,
-                 String securityMode, OpcUaIdentity identity) implements Connection {
+                 String securityMode, OpcUaIdentity identity, boolean alarms) implements Connection {
 
         public static final String NONE = "None";
 
@@ -81,6 +82,12 @@ public sealed interface Connection {
         /** An anonymous session on the default security (Basic256Sha256, SignAndEncrypt). */
         public OpcUa(String endpoint, Duration samplingInterval, Duration heartbeatInterval) {
             this(endpoint, samplingInterval, heartbeatInterval, null, null, null);
+        }
+
+        /** Without the Alarms & Conditions subscription. */
+        public OpcUa(String endpoint, Duration samplingInterval, Duration heartbeatInterval, String securityPolicy,
+                     String securityMode, OpcUaIdentity identity) {
+            this(endpoint, samplingInterval, heartbeatInterval, securityPolicy, securityMode, identity, false);
         }
 
         /** Whether the machine file explicitly allows an unsecured connection. */

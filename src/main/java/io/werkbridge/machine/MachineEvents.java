@@ -91,16 +91,49 @@ public final class MachineEvents {
     public List<Envelope> fromValues(String machineId, List<SourceValue> values,
                                      Consumer<InvalidSourceDataException> invalid) {
         MachineDefinition machine = machines.require(machineId);
-        Context context = contexts.computeIfAbsent(machineId, id -> new Context());
-        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+        List<Mapped> mapped = new ArrayList<>(values.size());
         int unmapped = 0;
+        for (SourceValue value : values) {
+            MappingRule rule = machine.ruleFor(value.source()).orElse(null);
+            if (rule == null) {
+                unmapped++;
+            } else {
+                mapped.add(new Mapped(value, rule));
+            }
+        }
+        status.unmapped(machineId, unmapped);
+        return events(machine, mapped, invalid, null);
+    }
+
+    /**
+     * Events from values whose rule the protocol's profile chose (umati: the rule follows from where the node stands
+     * in the server, not from the machine file). A rule's value name may be a path of names separated by {@code /}
+     * ({@code channels/Channel_1/state}): the value is nested in {@code values} along it.
+     *
+     * @param actor the person the event itself names (an alarm's acknowledging user), for this event only; null:
+     *              the machine's current operator
+     */
+    public List<Envelope> fromMapped(String machineId, List<Mapped> values, MachineEvent.Operator actor,
+                                     Consumer<InvalidSourceDataException> invalid) {
+        return events(machines.require(machineId), values, invalid, actor);
+    }
+
+    /** A protocol value with the rule that maps it. */
+    public record Mapped(SourceValue value, MappingRule rule) {
+        public Mapped {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(rule, "rule");
+        }
+    }
+
+    private List<Envelope> events(MachineDefinition machine, List<Mapped> values,
+                                  Consumer<InvalidSourceDataException> invalid, MachineEvent.Operator actor) {
+        Context context = contexts.computeIfAbsent(machine.id(), id -> new Context());
+        Map<GroupKey, Group> groups = new LinkedHashMap<>();
         synchronized (context) {
-            for (SourceValue value : values) {
-                MappingRule rule = machine.ruleFor(value.source()).orElse(null);
-                if (rule == null) {
-                    unmapped++;
-                    continue;
-                }
+            for (Mapped mapped : values) {
+                SourceValue value = mapped.value();
+                MappingRule rule = mapped.rule();
                 Object converted;
                 try {
                     converted = convert(value.value(), rule);
@@ -111,23 +144,39 @@ public final class MachineEvents {
                 if (rule.field() == null) {
                     GroupKey key = new GroupKey(value.timestamp(), rule.kind(), context.version);
                     if (converted != null) {
-                        groups.computeIfAbsent(key, k -> new Group(value.position(), context.snapshot()))
-                                .values.put(rule.value(), converted);
+                        put(groups.computeIfAbsent(key, k -> new Group(value.position(), context.snapshot())).values,
+                                rule.value(), converted);
                     }
                 } else if (rule.field() != MappingRule.Field.TIMESTAMP) {
                     context.set(rule.field(), converted);
                 }
             }
         }
-        status.unmapped(machineId, unmapped);
         List<Envelope> events = new ArrayList<>(groups.size());
-        groups.forEach((key, group) -> events.add(envelope(machine, key, group)));
+        groups.forEach((key, group) -> events.add(envelope(machine, key, group, actor)));
         return events;
     }
 
-    private Envelope envelope(MachineDefinition machine, GroupKey key, Group group) {
+    /** Puts a value under its name, nested along a name path {@code a/b/c}. */
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> values, String name, Object value) {
+        String[] path = name.split("/");
+        Map<String, Object> at = values;
+        for (int i = 0; i < path.length - 1; i++) {
+            Object next = at.get(path[i]);
+            if (!(next instanceof Map<?, ?>)) {
+                next = new LinkedHashMap<String, Object>();
+                at.put(path[i], next);
+            }
+            at = (Map<String, Object>) next;
+        }
+        at.put(path[path.length - 1], value);
+    }
+
+    private Envelope envelope(MachineDefinition machine, GroupKey key, Group group, MachineEvent.Operator actor) {
         MachineEvent event = new MachineEvent(machine.machineNumber(), machine.machineType(), machine.customerNumber(),
-                key.timestamp(), key.kind(), group.values, group.context.operator(), group.context.location(),
+                key.timestamp(), key.kind(), group.values, actor != null ? actor : group.context.operator(),
+                group.context.location(),
                 new MachineEvent.Origin(machine.protocol().id(), machine.connection().endpoint()));
         String messageId = group.position == null
                 ? MessageIds.next()

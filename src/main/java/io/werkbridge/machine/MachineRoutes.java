@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
- * node) with {@code machine-opcua-heartbeat}, {@code machine-mtconnect}, and {@code machine-modbus} (with
- * {@code machine-modbus-rtu-line} for a serial line); with a {@code programTransfer}, {@code machine-nc-programs} and
- * {@code machine-nc-program-send}. Route ids start with
+ * node) with {@code machine-opcua-heartbeat} and, for the umati profile or alarms, {@code machine-opcua-umati},
+ * {@code machine-mtconnect}, and {@code machine-modbus} (with {@code machine-modbus-rtu-line} for a serial line);
+ * with a {@code programTransfer}, {@code machine-nc-programs} and {@code machine-nc-program-send}.
+ * Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
 @Component
@@ -67,6 +68,10 @@ public class MachineRoutes {
                         "machineId", machine.id(), "endpoint", opcUa.endpoint(),
                         "node", machine.mapping().get(i).source(),
                         "samplingInterval", opcUa.samplingInterval().toMillis()));
+            }
+            if (machine.umati() || opcUa.alarms()) {
+                template("machine-opcua-umati", routeId(machine) + (machine.umati() ? "-umati" : "-alarms"),
+                        Map.of("machineId", machine.id()));
             }
             template("machine-opcua-heartbeat", routeId(machine) + "-heartbeat", Map.of(
                     "machineId", machine.id(), "endpoint", opcUa.endpoint(),

@@ -29,14 +29,16 @@ class ShippedConfigFilesTest {
             .withProperty("werkbridge.test.opcua-endpoint", "opc.tcp://127.0.0.1:4840/test")
             .withProperty("werkbridge.test.mtconnect-agent", "http://127.0.0.1:5000")
             .withProperty("werkbridge.test.modbus-port", "/tmp/werkbridge-test/modbus-hub")
-            .withProperty("werkbridge.test.modbus-tcp-port", "1502");
+            .withProperty("werkbridge.test.modbus-tcp-port", "1502")
+
+            .withProperty("werkbridge.test.umati-endpoint", "opc.tcp://127.0.0.1:4841/umati");
 
     @Test
     void everyMachineFileMatchesTheMachineSchema() throws IOException {
         List<Path> files = machineFiles();
         assertThat(files).extracting(f -> f.getFileName().toString()).contains("press-serial-sample.yml",
                 "demo-mill-opcua.yml", "test-lathe-mtconnect.yml", "test-disabled.yml", "test-okuma-refused.yml", "spindle-modbus-sample.yml", "test-modbus-rtu.yml",
-                "test-modbus-tcp.yml").hasSize(15);
+                "test-modbus-tcp.yml", "mill-umati-sample.yml", "test-mill-umati.yml").hasSize(17);
         ConfigSchema schema = ConfigSchema.load("machine.schema.json");
         for (Path file : files) {
             String text = PROPERTIES.resolveRequiredPlaceholders(Files.readString(file));
@@ -58,7 +60,7 @@ class ShippedConfigFilesTest {
         Map<Path, String> expected = new java.util.LinkedHashMap<>();
         machineFiles().forEach(f -> expected.put(f, "machine.schema.json"));
         policyFiles().forEach(f -> expected.put(f, "privacy-" + f.getFileName().toString().replace(".yml", ".schema.json")));
-        assertThat(expected).hasSize(19);
+        assertThat(expected).hasSize(21);
         for (Map.Entry<Path, String> e : expected.entrySet()) {
             String first = Files.readAllLines(e.getKey()).get(0);
             assertThat(first).as(e.getKey().toString()).startsWith("# yaml-language-server: $schema=");

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.werkbridge.connector.modbus.SimulatedModbusSlave;
 import io.werkbridge.connector.serial.SocatPtyPair;
 import io.werkbridge.demo.SimulatedOpcUaMachine;
+import io.werkbridge.machine.opcua.UmatiTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -45,6 +46,8 @@ final class MachinePeers {
     static final SimulatedModbusSlave MODBUS_TCP = startModbusTcp();
     /** The OPC UA test machine: Milo's server SDK with a small machine namespace. */
     static final SimulatedOpcUaMachine OPC_UA = startOpcUa();
+    /** The umati test machine tool: Milo's server SDK with an OPC 40501-1 shaped address space. */
+    static final UmatiTestServer UMATI = startUmati();
     /** WireMock playing the MTConnect agent of the MTConnect test machine. */
     static final WireMockServer MTCONNECT_AGENT = startAgent();
 
@@ -108,6 +111,24 @@ final class MachinePeers {
         }
     }
 
+    private static UmatiTestServer startUmati() {
+        UmatiTestServer machine = UmatiTestServer.start(freePort(), UMATI_HMI_USER, UMATI_HMI_PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(machine::close, "stop-test-umati"));
+        return machine;
+    }
+
+    /** The machine's HMI user, who acknowledges alarms on the control (a person: ClientUserId). */
+    static final String UMATI_HMI_USER = "max.mustermann";
+    static final String UMATI_HMI_PASSWORD = "hmi-test-password";
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for an OPC UA test machine", e);
+        }
+    }
+
     private static WireMockServer startAgent() {
         WireMockServer agent = new WireMockServer(wireMockConfig().dynamicPort());
         agent.start();
@@ -144,5 +165,6 @@ final class MachinePeers {
         registry.add("werkbridge.test.modbus-port", () -> MODBUS_LINE == null ? DIR.resolve("no-socat-modbus").toString()
                 : MODBUS_LINE.linkA().toString());
         registry.add("werkbridge.test.modbus-tcp-port", MODBUS_TCP::tcpPort);
+        registry.add("werkbridge.test.umati-endpoint", UMATI::endpoint);
     }
 }

@@ -34,7 +34,7 @@ class MachineStatusApiTest extends HubTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode list = CanonicalJson.read(response.body());
         assertThat(ids(list)).containsExactly("test-disabled", "test-lathe-mtconnect", "test-mill-opcua",
-                "test-mill-opcua-refused", "test-modbus-rtu", "test-modbus-tcp", "test-okuma-mtconnect", "test-okuma-refused", "test-press-serial");
+                "test-mill-opcua-refused", "test-mill-umati", "test-modbus-rtu", "test-modbus-tcp", "test-okuma-mtconnect", "test-okuma-refused", "test-press-serial");
         // (a refused machine's lastError names the rule, "operator.id or operator.name", never an operator)
         assertThat(response.body()).doesNotContain("900001").doesNotContain("900002").doesNotContain("900003")
                 .doesNotContain("customerNumber").doesNotContain("\"operator\"");

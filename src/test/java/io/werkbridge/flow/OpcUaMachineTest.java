@@ -81,6 +81,31 @@ class OpcUaMachineTest extends HubTestSupport {
         });
     }
 
+    /** alarms: true in the machine file: the server's Alarms & Conditions events become alarm events. */
+    @Test
+    void conditionEventsOfTheServerBecomeAlarmEvents() {
+        String condition = "A-" + UUID.randomUUID().toString().substring(0, 6);
+        // the event subscription sees only events raised after it exists: raise until the first arrives
+        JsonNode raised = await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            SERVER.fireAlarm(condition, 800, "Door interlock open", true, false);
+            return machineEvents(PORTAL, MACHINE).stream()
+                    .filter(e -> condition.equals(e.path("body").path("values").path("condition").asText())).findFirst();
+        }, Optional::isPresent).orElseThrow();
+        JsonNode values = raised.path("body").path("values");
+        assertThat(raised.path("body").path("kind").asText()).isEqualTo("alarm");
+        assertThat(values.path("severity").asInt()).isEqualTo(800);
+        assertThat(values.path("message").asText()).isEqualTo("Door interlock open");
+        assertThat(values.path("source").asText()).isEqualTo("Machine/Notifications");
+        assertThat(values.path("acknowledged").asBoolean()).isFalse();
+        assertThat(values.path("active").asBoolean()).isTrue();
+
+        SERVER.fireAlarm(condition, 800, "Door interlock open", true, true);
+        JsonNode acked = awaitMachineEvent(ERP, MACHINE, "condition",
+                v -> condition.equals(v.path("condition").asText()) && v.path("acknowledged").asBoolean());
+        assertThat(acked.path("body").path("kind").asText()).isEqualTo("alarm");
+        assertThat(acked.path("body").path("values").path("severity").asInt()).isEqualTo(800);
+    }
+
     private static JsonNode awaitEvent(WireMockServer server, String value, String expected) {
         return awaitMachineEvent(server, MACHINE, value, expected);
     }

@@ -69,6 +69,42 @@ class MachineFileReaderTest {
     }
 
     @Test
+    void aUmatiMachineNeedsOnlyItsEndpoint() {
+        MachineDefinition machine = reader.read("mill.yml", """
+                id: mill-umati
+                machineNumber: "WB500-0042"
+                customerNumber: "100234"
+                protocol: opcua
+                profile: umati
+                connection: {endpoint: "opc.tcp://10.0.0.5:4840"}
+                """);
+
+        assertThat(machine.umati()).isTrue();
+        assertThat(machine.mapping()).isEmpty();
+        assertThat(((Connection.OpcUa) machine.connection()).securityPolicy()).isEqualTo("Basic256Sha256");
+    }
+
+    @Test
+    void withoutProfileTheMappingIsRequiredAndTheProfileIsForOpcUaOnly() {
+        assertThatThrownBy(() -> reader.read("m.yml", """
+                id: m
+                machineNumber: "M-1"
+                customerNumber: "1"
+                protocol: opcua
+                connection: {endpoint: "opc.tcp://10.0.0.5:4840"}
+                """)).isInstanceOf(MachineConfigException.class).hasMessageContaining("m.yml: mapping");
+        assertThatThrownBy(() -> reader.read("m.yml", """
+                id: m
+                machineNumber: "M-1"
+                customerNumber: "1"
+                protocol: serial
+                profile: umati
+                connection: {port: /dev/ttyS0}
+                """)).isInstanceOf(MachineConfigException.class)
+                .hasMessageContaining("m.yml: protocol: profile umati is for protocol opcua");
+    }
+
+    @Test
     void reportsEveryProblemWithTheFileAndThePath() {
         assertThatThrownBy(() -> reader.read("connectors/machines/bad.yml", """
                 id: Bad_Id
@@ -87,7 +123,7 @@ class MachineFileReaderTest {
                 """))
                 .isInstanceOf(MachineConfigException.class)
                 .satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "connectors/machines/bad.yml: colour: unknown key; allowed are [connection, customerNumber, description, enabled, id, machineNumber, machineType, mapping, programTransfer, protocol]",
+                        "connectors/machines/bad.yml: colour: unknown key; allowed are [connection, customerNumber, description, enabled, id, machineNumber, machineType, mapping, profile, programTransfer, protocol]",
                         "connectors/machines/bad.yml: id: must be 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit",
                         "connectors/machines/bad.yml: customerNumber: missing",
                         "connectors/machines/bad.yml: connection.endpoint: must be opc.tcp://host:port[/path] without user info or query",
@@ -217,11 +253,13 @@ class MachineFileReaderTest {
     }
 
     @Test
-    void theShippedSamplesAreValidOnePerProtocolAndDisabled() {
+    void theShippedSamplesAreValidOnePerProtocolAndProfileAndDisabled() {
         MachineRegistry registry = new MachineFiles(new PathMatchingResourcePatternResolver(), new StandardEnvironment())
                 .load("classpath:connectors/machines/");
         assertThat(registry.all()).extracting(MachineDefinition::protocol)
-                .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.MTCONNECT, Protocol.MODBUS);
+                .containsExactlyInAnyOrder(Protocol.SERIAL, Protocol.OPCUA, Protocol.OPCUA, Protocol.MTCONNECT, Protocol.MODBUS);
+        assertThat(registry.all()).filteredOn(MachineDefinition::umati).extracting(MachineDefinition::id)
+                .containsExactly("mill-umati-sample");
         assertThat(registry.all()).noneMatch(MachineDefinition::enabled);
         MachineRegistry demo = new MachineFiles(new PathMatchingResourcePatternResolver(), new MockEnvironment()
                 .withProperty("werkbridge.demo.opcua-port", "48400").withProperty("werkbridge.demo.serial-link", "/tmp/x"))

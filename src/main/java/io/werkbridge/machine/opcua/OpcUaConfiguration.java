@@ -58,6 +58,18 @@ public class OpcUaConfiguration {
         return new OpcUaReconnect(camel, machines, status, Clock.systemUTC(), silence);
     }
 
+    /** The umati machine tools' consumer, {@code opcua-umati:<machineId>} (route template machine-opcua-umati). */
+    @Bean("opcua-umati")
+    UmatiComponent umatiComponent(MachineRegistry machines, OpcUaSecurity security, OpcUaValues values,
+                                  MachineStatusBoard status) {
+        return new UmatiComponent(machines, security, values, status);
+    }
+
+    @Bean
+    UmatiEvents umatiEvents(io.werkbridge.machine.MachineEvents events, MachineStatusBoard status) {
+        return new UmatiEvents(events, status, Clock.systemUTC());
+    }
+
     @Bean
     OpcUaPersonalNodes opcUaPersonalNodes(MachineRegistry machines, MachineStatusBoard status, OpcUaSecurity security) {
         return new OpcUaPersonalNodes(machines, status, security);

@@ -70,10 +70,11 @@ class OpcUaAlarmsTest {
     }
 
     @Test
-    void anEventThatIsNoConditionIsNoAlarm() {
-        org.eclipse.milo.opcua.stack.core.types.builtin.Variant[] fields = new org.eclipse.milo.opcua.stack.core.types.builtin.Variant[9];
+    void anEventThatIsNoConditionIsAMessage() {
+        org.eclipse.milo.opcua.stack.core.types.builtin.Variant[] fields = new org.eclipse.milo.opcua.stack.core.types.builtin.Variant[14];
         java.util.Arrays.fill(fields, org.eclipse.milo.opcua.stack.core.types.builtin.Variant.NULL_VALUE);
-        assertThat(OpcUaAlarms.alarm(fields)).isNull();
+        assertThat(OpcUaAlarms.alarm(fields).isCondition()).isFalse();
+        assertThat(OpcUaAlarms.alarm(java.util.Arrays.copyOf(fields, 9))).as("fewer fields than selected").isNull();
         assertThat(OpcUaAlarms.alarm(null)).isNull();
     }
 }
