@@ -70,7 +70,7 @@ public class DecoderBenchmark {
     }
 
     /** Passes frames to the blackhole; counts nothing else. */
-    static final class Sink implements FrameListener {
+    static class Sink implements FrameListener {
         Blackhole blackhole;
 
         @Override
@@ -156,7 +156,7 @@ public class DecoderBenchmark {
         }
     }
 
-    private static void feed(io.werkbridge.connector.serial.codec.FrameDecoder decoder, byte[] stream) {
+    static void feed(io.werkbridge.connector.serial.codec.FrameDecoder decoder, byte[] stream) {
         for (int offset = 0; offset < stream.length; offset += READ_BYTES) {
             decoder.decode(stream, offset, Math.min(READ_BYTES, stream.length - offset), 0);
         }

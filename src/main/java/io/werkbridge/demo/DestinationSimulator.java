@@ -24,7 +24,8 @@ public class DestinationSimulator {
 
     @PostMapping({"/simulator/{destination}/customers", "/simulator/{destination}/machine-events",
             "/simulator/{destination}/invoices", "/simulator/{destination}/service-reports", "/simulator/{destination}/push",
-            "/simulator/{destination}/machine-locations", "/simulator/{destination}/link-diagnostics"})
+            "/simulator/{destination}/machine-locations", "/simulator/{destination}/link-diagnostics",
+            "/simulator/{destination}/nc-programs"})
     public ResponseEntity<Void> receive(@PathVariable String destination, @RequestBody JsonNode message) {
         List<String> fields = new ArrayList<>();
         collect(message.path("body"), "", fields);

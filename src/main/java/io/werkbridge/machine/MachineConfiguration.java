@@ -2,6 +2,7 @@ package io.werkbridge.machine;
 
 import java.time.Clock;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,6 +35,16 @@ public class MachineConfiguration {
     @Bean
     SerialDiagnostics serialDiagnostics(MachineRegistry machines, MachineStatusService status, SerialCaptures captures) {
         return new SerialDiagnostics(machines, status, captures, Clock.systemUTC());
+    }
+
+    @Bean
+    NcPrograms ncPrograms(MachineRegistry machines) {
+        return new NcPrograms(machines, Clock.systemUTC());
+    }
+
+    @Bean
+    NcProgramTransfers ncProgramTransfers(MachineRegistry machines, ProducerTemplate producer) {
+        return new NcProgramTransfers(machines, producer, Clock.systemUTC());
     }
 
     @Bean

@@ -18,12 +18,13 @@ import java.util.Objects;
  * @param mapping        protocol values to canonical fields, the only values taken over
  * @param profile        a companion specification the hub maps by itself ({@value #UMATI}: OPC 40501-1 machine
  *                       tools over OPC UA, docs/machines.md), or null; its values come in addition to {@code mapping}
+ * @param programTransfer NC program transfer with the machine's control, or null
  */
 public record MachineDefinition(String file, String id, String machineNumber, String machineType,
                                 String customerNumber, boolean enabled,
                                 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "protocol")
                                 Connection connection,
-                                List<MappingRule> mapping, String profile) {
+                                List<MappingRule> mapping, String profile, ProgramTransfer programTransfer) {
 
     /** The umati profile: the hub browses the server for OPC 40501-1 MachineTool objects. */
     public static final String UMATI = "umati";
@@ -36,10 +37,16 @@ public record MachineDefinition(String file, String id, String machineNumber, St
         mapping = mapping == null ? List.of() : List.copyOf(mapping);
     }
 
-    /** A machine mapped by its file alone (no profile). */
+    /** A machine mapped by its file alone (no profile), without NC program transfer. */
     public MachineDefinition(String file, String id, String machineNumber, String machineType, String customerNumber,
                              boolean enabled, Connection connection, List<MappingRule> mapping) {
-        this(file, id, machineNumber, machineType, customerNumber, enabled, connection, mapping, null);
+        this(file, id, machineNumber, machineType, customerNumber, enabled, connection, mapping, null, null);
+    }
+
+    /** A machine without NC program transfer. */
+    public MachineDefinition(String file, String id, String machineNumber, String machineType, String customerNumber,
+                             boolean enabled, Connection connection, List<MappingRule> mapping, String profile) {
+        this(file, id, machineNumber, machineType, customerNumber, enabled, connection, mapping, profile, null);
     }
 
     /** Whether the hub maps the machine as a umati machine tool (browsing its OPC UA server). */

@@ -43,6 +43,9 @@ public final class MachineFileReader {
         SCHEMA.fillDefaults(root);
         ObjectNode connection = (ObjectNode) root.get("connection");
         SCHEMA.fillDefaults(connection, "/definitions/" + root.get("protocol").asText());
+        if (root.get("programTransfer") instanceof ObjectNode transfer) {
+            SCHEMA.fillDefaults(transfer, "/definitions/programTransfer");
+        }
         if (connection.has("agent")) {
             connection.put("agent", connection.get("agent").asText().replaceFirst("/$", ""));
         }

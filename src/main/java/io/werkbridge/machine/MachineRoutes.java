@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Adds the routes of every enabled machine once the hub has started, from the route templates in
  * {@code routes/machines-*.camel.yaml}: {@code machine-serial}, {@code machine-opcua} (one route per mapped
  * node) with {@code machine-opcua-heartbeat} and, for the umati profile or alarms, {@code machine-opcua-umati},
- * {@code machine-mtconnect}, and {@code machine-modbus} (with {@code machine-modbus-rtu-line} for a serial line).
+ * {@code machine-mtconnect}, and {@code machine-modbus} (with {@code machine-modbus-rtu-line} for a serial line);
+ * with a {@code programTransfer}, {@code machine-nc-programs} and {@code machine-nc-program-send}.
  * Route ids start with
  * {@code machine-<id>}. A route that cannot be created stops the start-up with a message naming the machine file.
  */
@@ -86,6 +87,14 @@ public class MachineRoutes {
             }
             template("machine-modbus", routeId(machine), Map.of(
                     "machineId", machine.id(), "pollInterval", modbus.pollInterval().toMillis()));
+        }
+        ProgramTransfer transfer = machine.programTransfer();
+        if (transfer != null) {
+            template("machine-nc-programs", routeId(machine) + "-nc-programs", Map.of(
+                    "machineId", machine.id(), "uri", transfer.uri()));
+            template("machine-nc-program-send", routeId(machine) + "-nc-program-send", Map.of(
+                    "machineId", machine.id(), "uri", transfer.uri(),
+                    "from", NcProgramTransfers.sendEndpoint(machine.id())));
         }
     }
 

@@ -23,7 +23,8 @@ public final class CanonicalValidator {
             EntityType.SERVICE_TICKET, "ticketId",
             EntityType.ORDER, "orderNumber",
             EntityType.MACHINE_EVENT, "machineNumber",
-            EntityType.LINK_DIAGNOSTICS, "machineNumber");
+            EntityType.LINK_DIAGNOSTICS, "machineNumber",
+            EntityType.NC_PROGRAM, "machineNumber");
 
     private final JsonSchemaCheck envelopeSchema;
     private final Map<EntityType, JsonSchemaCheck> bodySchemas = new EnumMap<>(EntityType.class);

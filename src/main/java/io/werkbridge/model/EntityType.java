@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The canonical entity types a message body can carry, by their id in the envelope ({@code service-report}). */
 public enum EntityType {
-    CUSTOMER, INVOICE, SERVICE_REPORT, SERVICE_TICKET, ORDER, MACHINE_EVENT, LINK_DIAGNOSTICS;
+    CUSTOMER, INVOICE, SERVICE_REPORT, SERVICE_TICKET, ORDER, MACHINE_EVENT, LINK_DIAGNOSTICS, NC_PROGRAM;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -34,6 +34,7 @@ public final class PersonalPaths {
             case ORDER -> Order.class;
             case MACHINE_EVENT -> MachineEvent.class;
             case LINK_DIAGNOSTICS -> LinkDiagnostics.class;
+            case NC_PROGRAM -> NcProgram.class;
         };
     }
 

@@ -2,6 +2,7 @@ package io.werkbridge.web;
 
 import io.werkbridge.machine.MachineStatus;
 import io.werkbridge.machine.MachineStatusService;
+import io.werkbridge.machine.NcProgramTransfers;
 import io.werkbridge.machine.SerialCaptures;
 import io.werkbridge.machine.SerialDiagnostics;
 import io.werkbridge.messaging.FeedsFlows;
@@ -33,13 +34,19 @@ public class MachineController {
     private final SerialCaptures captures;
     private final SerialDiagnostics diagnostics;
     private final InboundPublisher publisher;
+    private final NcProgramTransfers transfers;
 
     public MachineController(MachineStatusService machines, SerialCaptures captures, SerialDiagnostics diagnostics,
-                             InboundPublisher publisher) {
+                             InboundPublisher publisher, NcProgramTransfers transfers) {
         this.machines = machines;
         this.captures = captures;
         this.diagnostics = diagnostics;
         this.publisher = publisher;
+        this.transfers = transfers;
+    }
+
+    /** An NC program for the machine's control: the text between the tape's % marks (a tape file's own % lines are taken off). */
+    public record NcProgramRequest(String program) {
     }
 
     /** How many of the machine's next frames to capture (1 to 50), redacted, for the next diagnostics. */
@@ -85,6 +92,43 @@ public class MachineController {
         } catch (IllegalArgumentException e) {
             return refused(e);
         }
+    }
+
+    /**
+     * Queues an NC program for the machine's control (programTransfer in its machine file): it is sent when the control
+     * says XON, one program at a time. 202 with the transfer's id and its status URL; 409 when the machine has no
+     * program transfer, 422 when the program breaks a rule of the tape (with the position).
+     */
+    @PostMapping("/{id}/nc-programs")
+    public ResponseEntity<?> queueNcProgram(@PathVariable String id, @RequestBody NcProgramRequest request) {
+        if (machines.one(id).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound());
+        }
+        if (request == null || request.program() == null || request.program().isBlank()) {
+            return ResponseEntity.unprocessableEntity().body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "nc-program-refused", "NC program refused", "program is missing"));
+        }
+        NcProgramTransfers.Transfer transfer;
+        try {
+            transfer = transfers.queue(id, request.program());
+        } catch (IllegalStateException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
+                    "nc-program-refused", "NC program refused", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableEntity().body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "nc-program-refused", "NC program refused", e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("transfer", transfer,
+                "status", "/api/v1/machines/" + id + "/nc-programs/" + transfer.id()));
+    }
+
+    /** Where a queued program stands: QUEUED, SENDING (waiting for XON or sending), SENT, or FAILED with the point of failure. */
+    @GetMapping("/{id}/nc-programs/{transferId}")
+    public ResponseEntity<?> ncProgramTransfer(@PathVariable String id, @PathVariable String transferId) {
+        return transfers.find(id, transferId).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND,
+                        "unknown-transfer", "Unknown transfer", "no NC program transfer with this id for this machine"
+                                + " (the hub keeps the last " + NcProgramTransfers.KEPT + " since its start)")));
     }
 
     /** The reasons name the machine's kind of link or the count's limits, never a value of the machine. */

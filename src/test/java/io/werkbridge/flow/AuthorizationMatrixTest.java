@@ -40,6 +40,8 @@ class AuthorizationMatrixTest extends HubTestSupport {
             new Endpoint("GET", "/api/v1/operations/parked/decisions/00000000-0000-0000-0000-000000000000", null, Set.of("operator")),
             new Endpoint("GET", "/api/v1/machines", null, Set.of("operator", "dpo")),
             new Endpoint("POST", "/api/v1/machines/no-such-machine/serial-diagnostics", null, Set.of("operator", "dpo")),
+            new Endpoint("POST", "/api/v1/machines/no-such-machine/nc-programs", "{\"program\":\"O1\"}", Set.of("operator", "dpo")),
+            new Endpoint("GET", "/api/v1/machines/no-such-machine/nc-programs/no-such-transfer", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/privacy/processors", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/privacy/destinations?format=csv", null, Set.of("operator", "dpo")),
             new Endpoint("GET", "/api/v1/privacy/policy", null, Set.of("operator", "dpo")),

@@ -46,6 +46,8 @@ public abstract class HubTestSupport {
     protected static final WireMockServer MAPS = start();
     /** The serial interfaces' programmers: /gose/link-diagnostics and /diplexa/link-diagnostics. */
     protected static final WireMockServer SERIAL_SUPPORT = start();
+    /** The controller's ERP/PDM program archive: /pdm/nc-programs. */
+    protected static final WireMockServer PDM = start();
     private static final Path DATA = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
     @LocalServerPort
@@ -75,6 +77,7 @@ public abstract class HubTestSupport {
         registry.add("werkbridge.destinations.maps.url", () -> MAPS.baseUrl() + "/maps/machine-locations");
         registry.add("werkbridge.destinations.serial-support.gose-url", () -> SERIAL_SUPPORT.baseUrl() + "/gose/link-diagnostics");
         registry.add("werkbridge.destinations.serial-support.diplexa-url", () -> SERIAL_SUPPORT.baseUrl() + "/diplexa/link-diagnostics");
+        registry.add("werkbridge.destinations.pdm.nc-program-url", () -> PDM.baseUrl() + "/pdm/nc-programs");
         MachinePeers.register(registry);
     }
 
@@ -85,7 +88,7 @@ public abstract class HubTestSupport {
 
     @BeforeEach
     void resetStubs() {
-        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, APP, MAPS, SERIAL_SUPPORT, MachinePeers.MTCONNECT_AGENT)) {
+        for (WireMockServer server : List.of(SHOP, PORTAL, ERP, APP, MAPS, SERIAL_SUPPORT, PDM, MachinePeers.MTCONNECT_AGENT)) {
             server.resetAll();
         }
         SHOP.stubFor(post(urlPathEqualTo("/shop/customers")).willReturn(aResponse().withStatus(202)));
@@ -95,6 +98,7 @@ public abstract class HubTestSupport {
         PORTAL.stubFor(post(urlPathEqualTo("/portal/service-reports")).willReturn(aResponse().withStatus(202)));
         ERP.stubFor(post(urlPathEqualTo("/erp/machine-events")).willReturn(aResponse().withStatus(202)));
         APP.stubFor(post(urlPathEqualTo("/app/push")).willReturn(aResponse().withStatus(202)));
+        PDM.stubFor(post(urlPathEqualTo("/pdm/nc-programs")).willReturn(aResponse().withStatus(202)));
         MAPS.stubFor(post(urlPathEqualTo("/maps/machine-locations")).willReturn(aResponse().withStatus(202)));
         SERIAL_SUPPORT.stubFor(post(urlPathEqualTo("/gose/link-diagnostics")).willReturn(aResponse().withStatus(202)));
         SERIAL_SUPPORT.stubFor(post(urlPathEqualTo("/diplexa/link-diagnostics")).willReturn(aResponse().withStatus(202)));

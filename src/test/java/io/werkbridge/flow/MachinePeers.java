@@ -32,6 +32,11 @@ final class MachinePeers {
     private static final Path DIR = Path.of("target", "test-serial", UUID.randomUUID().toString()).toAbsolutePath();
     /** The cable, or null when socat is not installed (serial tests are then skipped). */
     static final SocatPtyPair SERIAL = plugSerial("hub", "machine");
+    /**
+     * The cable of the serial test machine's NC program transfer port (its machine file names it after the first
+     * cable's hub end, with {@code -nc}), or null when socat is not installed.
+     */
+    static final SocatPtyPair NC = plugSerial("hub-nc", "machine-nc");
     /** The Modbus RTU test machine's cable, or null without socat. */
     static final SocatPtyPair MODBUS_LINE = plugSerial("modbus-hub", "modbus-slave");
     /** The Modbus RTU test machine (unit 1) at the cable's far end, or null without socat. */
@@ -133,6 +138,11 @@ final class MachinePeers {
     /** The hub's end of the serial cable (a path that never exists when socat is missing). */
     static Path serialHubEnd() {
         return SERIAL == null ? DIR.resolve("no-socat") : SERIAL.linkA();
+    }
+
+    /** The control's end of the NC program transfer cable. */
+    static Path ncControlEnd() {
+        return NC == null ? DIR.resolve("no-socat-nc") : NC.linkB();
     }
 
     /** The machine's end, where tests write telegrams. */

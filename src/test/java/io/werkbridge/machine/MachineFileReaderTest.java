@@ -123,7 +123,7 @@ class MachineFileReaderTest {
                 """))
                 .isInstanceOf(MachineConfigException.class)
                 .satisfies(e -> assertThat(((MachineConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "connectors/machines/bad.yml: colour: unknown key; allowed are [connection, customerNumber, description, enabled, id, machineNumber, machineType, mapping, profile, protocol]",
+                        "connectors/machines/bad.yml: colour: unknown key; allowed are [connection, customerNumber, description, enabled, id, machineNumber, machineType, mapping, profile, programTransfer, protocol]",
                         "connectors/machines/bad.yml: id: must be 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit",
                         "connectors/machines/bad.yml: customerNumber: missing",
                         "connectors/machines/bad.yml: connection.endpoint: must be opc.tcp://host:port[/path] without user info or query",

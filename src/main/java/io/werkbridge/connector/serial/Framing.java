@@ -12,5 +12,7 @@ public enum Framing implements NamedOption {
             return "3964r";
         }
     },
-    MODBUS_RTU
+    MODBUS_RTU,
+    /** NC program transfer (DNC): leader, %, program, %, trailer. */
+    NC_PROGRAM
 }

@@ -128,7 +128,9 @@ public final class JSerialCommLink implements SerialLink {
     private int flowControl() {
         return switch (settings.flowControl()) {
             case NONE -> SerialPort.FLOW_CONTROL_DISABLED;
-            case XONXOFF -> SerialPort.FLOW_CONTROL_XONXOFF_IN_ENABLED | SerialPort.FLOW_CONTROL_XONXOFF_OUT_ENABLED;
+            // done by the connector (XonXoffGate), not the driver: the driver would swallow DC1/DC3, and the hub needs
+            // to see the partner's XON as a start signal and to bound what it writes after an XOFF itself
+            case XONXOFF -> SerialPort.FLOW_CONTROL_DISABLED;
             case RTSCTS -> SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED;
         };
     }

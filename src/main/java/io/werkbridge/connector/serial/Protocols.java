@@ -5,6 +5,8 @@ import io.werkbridge.connector.serial.codec.LineEncoder;
 import io.werkbridge.connector.serial.codec.ModbusRtuDecoder;
 import io.werkbridge.connector.serial.codec.ModbusRtuEncoder;
 import io.werkbridge.connector.serial.codec.ModbusTiming;
+import io.werkbridge.connector.serial.codec.NcProgramDecoder;
+import io.werkbridge.connector.serial.codec.NcProgramEncoder;
 import io.werkbridge.connector.serial.codec.StxEtxDecoder;
 import io.werkbridge.connector.serial.codec.StxEtxEncoder;
 import java.util.function.LongSupplier;
@@ -39,6 +41,9 @@ final class Protocols {
             }
             case SIEMENS_3964R -> (writer, events) -> new Siemens3964RProtocol(config.settings().path(),
                     config.siemens3964R(), writer, events, clock);
+            case NC_PROGRAM -> (writer, events) -> new StreamProtocol(new NcProgramDecoder(events, config.ncTape()),
+                    new NcProgramEncoder(config.ncTape()), writer, IDLE_READ_TIMEOUT_MILLIS, 0, 0, clock,
+                    new NcTapeTransmitter(config.settings().path(), config.ncTape()));
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.werkbridge.connector.serial;
 
 import io.werkbridge.connector.serial.codec.FrameListener;
+import io.werkbridge.connector.serial.codec.FrameRejection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +27,12 @@ final class SerialConnection {
     private static final int READ_BUFFER_SIZE = 4096;
     private static final long STALLED_WRITE_PAUSE_NANOS = 1_000_000L;
     private static final long STOP_WAIT_MILLIS = 5000;
+    /**
+     * With XON/XOFF, bytes written per call before the writer looks at the partner's XOFF again, paced to the line's
+     * speed: so at most this many characters already written when the XOFF arrived, and at most this many still in
+     * the driver, follow it (docs/serial.md).
+     */
+    static final int XONXOFF_CHUNK = 16;
 
     private final SerialSettings settings;
     private final SerialLinkFactory linkFactory;
@@ -34,6 +41,9 @@ final class SerialConnection {
     private final SerialCounters counters;
     private final LongSupplier clock;
     private final LinkProtocol protocol;
+    /** Software XON/XOFF, or null without it. */
+    private final XonXoffGate flow;
+    private final long characterNanos;
     private final Object writeLock = new Object();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -42,6 +52,7 @@ final class SerialConnection {
     private volatile SerialLink openLink;
     private volatile IOException writeFailure;
     private volatile Consumer<byte[]> frameHandler;
+    private volatile Consumer<FrameRejection> rejectionHandler;
     private boolean reportedUnavailable;
 
     SerialConnection(SerialSettings settings, SerialLinkFactory linkFactory, ReconnectBackoff backoff,
@@ -53,7 +64,9 @@ final class SerialConnection {
         this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.protocol = protocolFactory.create(this::writeFully, new Events());
+        this.flow = settings.flowControl() == FlowControl.XONXOFF ? new XonXoffGate() : null;
+        this.characterNanos = TimeUnit.SECONDS.toNanos(settings.bitsPerCharacter()) / settings.baudRate();
+        this.protocol = protocolFactory.create(new PortWriter(), new Events());
         this.frameHandler = this::dropFrame;
     }
 
@@ -82,8 +95,18 @@ final class SerialConnection {
         this.frameHandler = handler == null ? this::dropFrame : handler;
     }
 
+    /** Where frames refused whole go (NC programs); {@code null}: counted as checksum errors only. */
+    void setRejectionHandler(Consumer<FrameRejection> handler) {
+        this.rejectionHandler = handler;
+    }
+
     boolean isConnected() {
         return openLink != null;
+    }
+
+    /** Whether the partner's last flow control character was XOFF (always false without XON/XOFF). */
+    boolean pausedByPartner() {
+        return flow != null && flow.paused();
     }
 
     /** Sends one payload, framed; counts it as out or as a send failure. */
@@ -136,6 +159,9 @@ final class SerialConnection {
     private void connected(SerialLink link) {
         writeFailure = null;
         reportedUnavailable = false;
+        if (flow != null) {
+            flow.reset();
+        }
         synchronized (writeLock) {
             openLink = link;
         }
@@ -150,6 +176,9 @@ final class SerialConnection {
         synchronized (writeLock) {
             wasConnected = openLink == link;
             openLink = null;
+        }
+        if (flow != null) {
+            flow.reset();
         }
         protocol.onDisconnected(reason);
         link.close();
@@ -191,6 +220,9 @@ final class SerialConnection {
             }
             int read = link.read(buffer, protocol.readTimeoutMillis());
             long now = clock.getAsLong();
+            if (read > 0 && flow != null) {
+                read = flow.filter(buffer, read);
+            }
             if (read > 0) {
                 protocol.onBytes(buffer, 0, read, now);
             } else {
@@ -210,7 +242,10 @@ final class SerialConnection {
             try {
                 writeAll(link, bytes);
             } catch (IOException e) {
-                writeFailure = e;
+                if (!pausedByPartner()) {
+                    // a port that fails is reopened; a partner that holds the line with XOFF is no port failure
+                    writeFailure = e;
+                }
                 throw e instanceof SerialTransmissionException ? e
                         : new SerialTransmissionException("write to serial port " + settings.path() + " failed: "
                         + e.getMessage(), e);
@@ -219,6 +254,10 @@ final class SerialConnection {
     }
 
     private void writeAll(SerialLink link, byte[] bytes) throws IOException {
+        if (flow != null) {
+            writePaced(link, bytes);
+            return;
+        }
         long deadline = clock.getAsLong() + writeTimeout.toNanos();
         int offset = 0;
         while (offset < bytes.length) {
@@ -228,11 +267,74 @@ final class SerialConnection {
                 if (clock.getAsLong() - deadline >= 0) {
                     throw new SerialTransmissionException("write to serial port " + settings.path() + " timed out after "
                             + writeTimeout.toMillis() + " ms with " + offset + " of " + bytes.length
-                            + " bytes written: the partner does not read or flow control holds the line");
+                            + " bytes written: the partner does not read or flow control holds the line", offset);
                 }
                 if (written == 0) {
                     LockSupport.parkNanos(STALLED_WRITE_PAUSE_NANOS);
                 }
+            }
+        }
+    }
+
+    /**
+     * Writes under the partner's XON/XOFF: chunks of {@link #XONXOFF_CHUNK} bytes, each only while the partner does
+     * not pause, each followed by its time on the line at the configured baud rate, so the driver never holds more
+     * than one chunk. A pause or a stall longer than the write timeout fails the write with the position reached.
+     */
+    private void writePaced(SerialLink link, byte[] bytes) throws IOException {
+        long deadline = clock.getAsLong() + writeTimeout.toNanos();
+        int offset = 0;
+        try {
+            while (offset < bytes.length) {
+                if (!flow.awaitResumed(deadline)) {
+                    throw new SerialTransmissionException("write to serial port " + settings.path() + " stopped with "
+                            + offset + " of " + bytes.length + " bytes written: the partner's XOFF held it longer than "
+                            + writeTimeout.toMillis() + " ms, or the port was reopened", offset);
+                }
+                int written = link.write(bytes, offset, Math.min(XONXOFF_CHUNK, bytes.length - offset));
+                offset += written;
+                if (written > 0) {
+                    deadline = clock.getAsLong() + writeTimeout.toNanos();
+                    LockSupport.parkNanos(written * characterNanos);
+                } else if (clock.getAsLong() - deadline >= 0) {
+                    throw new SerialTransmissionException("write to serial port " + settings.path() + " timed out after "
+                            + writeTimeout.toMillis() + " ms with " + offset + " of " + bytes.length
+                            + " bytes written: the partner does not read", offset);
+                } else {
+                    LockSupport.parkNanos(STALLED_WRITE_PAUSE_NANOS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SerialTransmissionException("write to serial port " + settings.path() + " interrupted with "
+                    + offset + " of " + bytes.length + " bytes written", offset);
+        }
+    }
+
+    /** The protocols' way to the port. */
+    private final class PortWriter implements LineWriter {
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            writeFully(bytes);
+        }
+
+        @Override
+        public void awaitXon(Duration timeout) throws IOException {
+            if (flow == null) {
+                LineWriter.super.awaitXon(timeout);
+                return;
+            }
+            long seen = flow.xons();
+            try {
+                if (!flow.awaitXonAfter(seen, clock.getAsLong() + timeout.toNanos())) {
+                    throw new SerialTransmissionException("serial port " + settings.path() + ": no XON (DC1) from the"
+                            + " partner within " + timeout.toMillis() + " ms; start the read on the control", 0);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SerialTransmissionException("serial port " + settings.path() + ": interrupted while waiting"
+                        + " for the partner's XON", 0);
             }
         }
     }
@@ -268,6 +370,20 @@ final class SerialConnection {
         @Override
         public void onOversizeFrame() {
             counters.oversizeFrame();
+        }
+
+        @Override
+        public void onRejected(FrameRejection rejection) {
+            counters.checksumError();
+            Consumer<FrameRejection> handler = rejectionHandler;
+            if (handler == null) {
+                return;
+            }
+            try {
+                handler.accept(rejection);
+            } catch (RuntimeException e) {
+                LOG.error("Serial port {}: handler of a refused frame failed; the reader goes on", settings.path(), e);
+            }
         }
     }
 }

@@ -9,6 +9,12 @@ public final class SerialConstants {
     /** The port path from the endpoint URI. */
     public static final String PORT = "CamelSerialPort";
 
+    /**
+     * Set only on a frame the framing refused whole (NC program: parity error, too long, truncated): why and where,
+     * never its content. The body is what was received up to the refusal.
+     */
+    public static final String REJECTED = "CamelSerialRejected";
+
     private SerialConstants() {
     }
 }

@@ -1,6 +1,9 @@
 package io.werkbridge.connector.serial;
 
+import io.werkbridge.connector.serial.codec.CodeParity;
 import io.werkbridge.connector.serial.codec.NamedOption;
+import io.werkbridge.connector.serial.codec.NcTapeSettings;
+import io.werkbridge.connector.serial.codec.StartCondition;
 import io.werkbridge.connector.serial.codec.Priority3964R;
 import io.werkbridge.connector.serial.codec.Settings3964R;
 import java.time.Duration;
@@ -37,7 +40,7 @@ public final class SerialEndpoint extends DefaultEndpoint {
     private int stopBits = 1;
     @UriParam(defaultValue = "none", enums = "none,xonxoff,rtscts")
     private String flowControl = "none";
-    @UriParam(defaultValue = "line", enums = "line,stx-etx,3964r,modbus-rtu")
+    @UriParam(defaultValue = "line", enums = "line,stx-etx,3964r,modbus-rtu,nc-program")
     private String framing = "line";
     @UriParam(defaultValue = "4096", description = "Payload bytes per frame, at most; longer frames are dropped and counted")
     private int maxFrameLength = 4096;
@@ -58,6 +61,23 @@ public final class SerialEndpoint extends DefaultEndpoint {
     private int connectAttempts = Settings3964R.DEFAULT_ATTEMPTS;
     @UriParam(defaultValue = "6", label = "3964r", description = "Block transmissions before a send fails")
     private int transmitAttempts = Settings3964R.DEFAULT_ATTEMPTS;
+    @UriParam(defaultValue = "256", label = "nc-program", description = "Characters of one program line, at most")
+    private int maxLineLength = NcTapeSettings.DEFAULT_MAX_LINE_LENGTH;
+    @UriParam(defaultValue = "none", enums = "none,even", label = "nc-program",
+            description = "even: ISO code with its even parity bit as the 8th data bit, checked and set by the hub (8N1)")
+    private String codeParity = "none";
+    @UriParam(defaultValue = "0", label = "nc-program", description = "NUL characters of leader and trailer sent")
+    private int leader;
+    @UriParam(defaultValue = "0", label = "nc-program", description = "Pause (ms) after each character sent")
+    private long charDelay;
+    @UriParam(defaultValue = "xon", enums = "xon,immediate", label = "nc-program",
+            description = "Whether a send waits for the control's XON (DC1) or starts at once")
+    private String start = "xon";
+    @UriParam(defaultValue = "60000", label = "nc-program", description = "How long (ms) a send waits for the XON")
+    private long startTimeout = 60_000;
+    @UriParam(defaultValue = "10000", label = "nc-program",
+            description = "Silence (ms) inside a program after which it is reported truncated")
+    private long endTimeout = 10_000;
 
     private final SerialLinkFactory linkFactory;
     private final SerialCounters counters = new SerialCounters();
@@ -90,6 +110,12 @@ public final class SerialEndpoint extends DefaultEndpoint {
         return counters.snapshot(current != null && current.isConnected());
     }
 
+    /** Whether the partner holds this port's sends with XOFF now. */
+    boolean pausedByPartner() {
+        SerialConnection current = connection;
+        return current != null && current.pausedByPartner();
+    }
+
     /**
      * Checks the options and returns them in immutable form.
      *
@@ -104,7 +130,10 @@ public final class SerialEndpoint extends DefaultEndpoint {
                 transmitAttempts);
         return new SerialEndpointConfig(settings, NamedOption.parse(Framing.class, "framing", framing),
                 maxFrameLength, siemens, Duration.ofMillis(reconnectDelay), Duration.ofMillis(maxReconnectDelay),
-                Duration.ofMillis(writeTimeout));
+                Duration.ofMillis(writeTimeout), new NcTapeSettings(maxFrameLength, maxLineLength,
+                NamedOption.parse(CodeParity.class, "codeParity", codeParity), leader, Duration.ofMillis(charDelay),
+                NamedOption.parse(StartCondition.class, "start", start), Duration.ofMillis(startTimeout),
+                Duration.ofMillis(endTimeout)));
     }
 
     /** Opens the port if this is its first user; returns the shared connection. */
@@ -150,10 +179,16 @@ public final class SerialEndpoint extends DefaultEndpoint {
         consumerAttached = true;
     }
 
+    /** Routes the frames the framing refuses whole (NC programs) to {@code handler}. */
+    synchronized void attachRejectionHandler(Consumer<io.werkbridge.connector.serial.codec.FrameRejection> handler) {
+        connection.setRejectionHandler(handler);
+    }
+
     synchronized void detachConsumer() {
         if (consumerAttached) {
             consumerAttached = false;
             connection.setFrameHandler(null);
+            connection.setRejectionHandler(null);
             releaseConnection();
         }
     }
@@ -280,5 +315,61 @@ public final class SerialEndpoint extends DefaultEndpoint {
 
     public void setTransmitAttempts(int transmitAttempts) {
         this.transmitAttempts = transmitAttempts;
+    }
+
+    public int getMaxLineLength() {
+        return maxLineLength;
+    }
+
+    public void setMaxLineLength(int maxLineLength) {
+        this.maxLineLength = maxLineLength;
+    }
+
+    public String getCodeParity() {
+        return codeParity;
+    }
+
+    public void setCodeParity(String codeParity) {
+        this.codeParity = codeParity;
+    }
+
+    public int getLeader() {
+        return leader;
+    }
+
+    public void setLeader(int leader) {
+        this.leader = leader;
+    }
+
+    public long getCharDelay() {
+        return charDelay;
+    }
+
+    public void setCharDelay(long charDelay) {
+        this.charDelay = charDelay;
+    }
+
+    public String getStart() {
+        return start;
+    }
+
+    public void setStart(String start) {
+        this.start = start;
+    }
+
+    public long getStartTimeout() {
+        return startTimeout;
+    }
+
+    public void setStartTimeout(long startTimeout) {
+        this.startTimeout = startTimeout;
+    }
+
+    public long getEndTimeout() {
+        return endTimeout;
+    }
+
+    public void setEndTimeout(long endTimeout) {
+        this.endTimeout = endTimeout;
     }
 }

@@ -16,6 +16,12 @@ import java.util.function.LongSupplier;
  */
 final class StreamProtocol implements LinkProtocol {
 
+    /** How an encoded frame goes onto the line; plain framings write it in one go. */
+    @FunctionalInterface
+    interface Transmitter {
+        void transmit(byte[] frame, LineWriter writer) throws IOException;
+    }
+
     private final FrameDecoder decoder;
     private final FrameEncoder encoder;
     private final LineWriter writer;
@@ -23,11 +29,19 @@ final class StreamProtocol implements LinkProtocol {
     private final long characterNanos;
     private final long silenceNanos;
     private final LongSupplier clock;
+    private final Transmitter transmitter;
     private final Object sendLock = new Object();
     private long nextSendNanos;
 
     StreamProtocol(FrameDecoder decoder, FrameEncoder encoder, LineWriter writer, int silenceReadTimeoutMillis,
                    long characterNanos, long silenceNanos, LongSupplier clock) {
+        this(decoder, encoder, writer, silenceReadTimeoutMillis, characterNanos, silenceNanos, clock,
+                (frame, out) -> out.write(frame));
+    }
+
+    StreamProtocol(FrameDecoder decoder, FrameEncoder encoder, LineWriter writer, int silenceReadTimeoutMillis,
+                   long characterNanos, long silenceNanos, LongSupplier clock, Transmitter transmitter) {
+        this.transmitter = Objects.requireNonNull(transmitter, "transmitter");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -70,7 +84,7 @@ final class StreamProtocol implements LinkProtocol {
             if (silenceNanos > 0) {
                 awaitSilence();
             }
-            writer.write(frame);
+            transmitter.transmit(frame, writer);
             nextSendNanos = clock.getAsLong() + frame.length * characterNanos + silenceNanos;
         }
     }

@@ -17,4 +17,12 @@ public interface FrameListener {
 
     /** A frame exceeded {@code maxFrameLength} and was dropped without being stored. */
     void onOversizeFrame();
+
+    /**
+     * A frame was refused whole for a reason the framing can place (NC programs: a parity error, a line or program
+     * too long, no closing {@code %}). The framings that only count errors never call it.
+     */
+    default void onRejected(FrameRejection rejection) {
+        onChecksumError();
+    }
 }
