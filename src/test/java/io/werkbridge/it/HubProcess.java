@@ -84,7 +84,8 @@ final class HubProcess {
             throw new UncheckedIOException(e);
         }
         starts++;
-        await(name + " healthy (see " + log + ")").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        // a start took over two minutes on a 2-core machine shared with other builds
+        await(name + " healthy (see " + log + ")").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited while starting; see " + log);
