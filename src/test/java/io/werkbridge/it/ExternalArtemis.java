@@ -66,7 +66,7 @@ public final class ExternalArtemis {
         primary.create();
         primary.replicate("<primary><check-for-active-server>true</check-for-active-server></primary>", backup, clusterPassword);
         backup.create();
-        backup.replicate("<backup><allow-failback>false</allow-failback></backup>", primary, clusterPassword);
+        backup.replicate("<backup><allow-failback>true</allow-failback></backup>", primary, clusterPassword);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             primary.stop();
             backup.stop();
