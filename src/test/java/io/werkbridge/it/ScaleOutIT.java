@@ -75,7 +75,7 @@ class ScaleOutIT {
         AtomicInteger posts = new AtomicInteger();
         AtomicReference<HubProcess> out = new AtomicReference<>();
         // the load balancer sends to the hubs in turn, to none that is out of it
-        try (SoapStream stream = new SoapStream(customers, 4, 4, 8, () -> out.get() == a ? b.port() : out.get() == b ? a.port()
+        try (SoapStream stream = new SoapStream(customers, 4, 4, 16, () -> out.get() == a ? b.port() : out.get() == b ? a.port()
                 : posts.incrementAndGet() % 2 == 0 ? b.port() : a.port())) {
             int expected = stream.total();
             await().atMost(Duration.ofSeconds(60)).until(() -> shopRequests() >= expected / 5);
