@@ -1,9 +1,5 @@
 package io.werkbridge.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,12 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,14 +30,7 @@ class CrashIT {
 
     private static final int KILLS = 3;
     private static final int CONSUMERS_PER_DESTINATION = 2;
-    private final WireMockServer destinations = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
-
-    @BeforeEach
-    void destinations() {
-        destinations.start();
-        destinations.stubFor(post(urlPathMatching("/(shop|portal)/customers"))
-                .willReturn(aResponse().withStatus(202).withFixedDelay(15)));
-    }
+    private final WireMockServer destinations = Deliveries.shopAndPortal(15);
 
     @AfterEach
     void stopDestinations() {
@@ -89,23 +76,7 @@ class CrashIT {
 
             int repeats = 0;
             for (String path : List.of("/shop/customers", "/portal/customers")) {
-                List<Deliveries.Delivery> deliveries = Deliveries.of(destinations, path);
-                assertThat(deliveries).allSatisfy(d -> assertThat(d.idempotencyKey()).isEqualTo(d.messageId()));
-                Map<String, List<Deliveries.Delivery>> byId = Deliveries.byMessageId(deliveries);
-                // ids the test never saw acknowledged: posts whose answer the kill cut off (the ERP would retry them)
-                assertThat(byId.keySet().stream().filter(id -> !accepted.contains(id)).count())
-                        .as(path + ": unacknowledged messages delivered").isLessThanOrEqualTo(stream.unacknowledged());
-                for (List<Deliveries.Delivery> copies : byId.values()) {
-                    for (int i = 1; i < copies.size(); i++) {
-                        Instant first = copies.get(i - 1).receivedAt();
-                        Instant again = copies.get(i).receivedAt();
-                        assertThat(kills).as(path + ": a repeated delivery is separated from the first by a kill")
-                                .anySatisfy(kill -> assertThat(first).isBefore(kill).satisfies(f -> assertThat(again).isAfter(kill)));
-                        repeats++;
-                    }
-                }
-                Deliveries.byCustomer(deliveries).forEach((customer, updates) -> assertThat(updates)
-                        .as(path + " updates of " + customer + " in order").extracting(Deliveries.Delivery::occurredAt).isSorted());
+                repeats += Deliveries.checkAcrossKills(destinations, path, accepted, stream.unacknowledged(), kills);
             }
             assertThat(repeats).as("repeats: at most the deliveries in flight at the kills")
                     .isLessThanOrEqualTo(KILLS * CONSUMERS_PER_DESTINATION * 2);

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * {@code artemis create} (login required, the hubs' user {@value #USER} in role {@code hub}, a partner
  * {@value #PRODUCER} in role {@code inbound-producer}: the roles docs/operations.md documents), whose etc/broker.xml
  * is replaced by the project's docker/broker.xml
- * (flow topology, dead-letter addresses, duplicate detection) and which listens on a free port. One per test JVM,
- * started on first use and stopped when the JVM ends.
+ * (flow topology, dead-letter addresses, duplicate detection) and which listens on a free port. {@link #shared()}: one
+ * per test JVM, started on first use and stopped when the JVM ends. {@link #replicatedPair()}: a primary and a backup
+ * with replication (the same broker.xml plus an ha-policy and a cluster connection), for failover tests.
  */
 public final class ExternalArtemis {
 
@@ -30,15 +31,72 @@ public final class ExternalArtemis {
 
     private final Path instance;
     private final int port;
-    private final String password = UUID.randomUUID().toString();
+    private final String password;
     private final String producerPassword = UUID.randomUUID().toString();
     private final Path log;
     private Process process;
 
+    private ExternalArtemis(Path workDir, String name, int port, String password) {
+        this.instance = workDir.resolve(name);
+        this.port = port;
+        this.password = password;
+        this.log = workDir.resolve(name + ".log");
+    }
+
     private ExternalArtemis(Path workDir) {
-        this.instance = workDir.resolve("broker");
-        this.port = FreePorts.next();
-        this.log = workDir.resolve("artemis.log");
+        this(workDir, "broker", FreePorts.next(), UUID.randomUUID().toString());
+    }
+
+    /** A primary and its backup, replicating, on free ports; started (the backup synchronised) and stopped with the JVM. */
+    public record Pair(ExternalArtemis primary, ExternalArtemis backup) {
+
+        /** The hubs' URL: both brokers, reconnecting without limit, failing over to the backup (docs/operations.md). */
+        public String failoverUrl() {
+            return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=-1&retryInterval=200"
+                    + "&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+        }
+    }
+
+    public static Pair replicatedPair() {
+        Path work = ItPaths.workDir("artemis-pair");
+        String hubPassword = UUID.randomUUID().toString();
+        ExternalArtemis primary = new ExternalArtemis(work, "primary", FreePorts.next(), hubPassword);
+        ExternalArtemis backup = new ExternalArtemis(work, "backup", FreePorts.next(), hubPassword);
+        String clusterPassword = UUID.randomUUID().toString();
+        primary.create();
+        primary.replicate("<primary><check-for-active-server>true</check-for-active-server></primary>", backup, clusterPassword);
+        backup.create();
+        backup.replicate("<backup><allow-failback>true</allow-failback></backup>", primary, clusterPassword);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            primary.stop();
+            backup.stop();
+        }, "artemis-pair-stop"));
+        primary.start();
+        backup.start("AMQ221024"); // Backup server ... is synchronized with primary server
+        return new Pair(primary, backup);
+    }
+
+    /**
+     * Adds to this instance's broker.xml what replication needs: the connectors this broker announces and reaches its
+     * peer by, the cluster credentials and connection (static, to the peer), and the ha-policy.
+     */
+    private void replicate(String role, ExternalArtemis peer, String clusterPassword) {
+        String ha = "<connectors><connector name=\"self\">" + url() + "</connector><connector name=\"peer\">" + peer.url()
+                + "</connector></connectors>\n<cluster-user>werkbridge-cluster</cluster-user><cluster-password>" + clusterPassword
+                + "</cluster-password>\n<cluster-connections><cluster-connection name=\"werkbridge-ha\"><connector-ref>self"
+                + "</connector-ref><message-load-balancing>OFF</message-load-balancing><max-hops>0</max-hops>"
+                + "<static-connectors><connector-ref>peer</connector-ref></static-connectors></cluster-connection>"
+                + "</cluster-connections>\n<ha-policy><replication>" + role + "</replication></ha-policy>\n";
+        Path brokerXml = instance.resolve("etc/broker.xml");
+        try {
+            String xml = Files.readString(brokerXml, StandardCharsets.UTF_8);
+            if (!xml.contains("</acceptors>")) {
+                throw new IllegalStateException("docker/broker.xml has no </acceptors> to put the ha-policy after");
+            }
+            Files.writeString(brokerXml, xml.replace("</acceptors>", "</acceptors>\n" + ha), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static synchronized ExternalArtemis shared() {
@@ -86,18 +144,37 @@ public final class ExternalArtemis {
     }
 
     private void start() {
+        start("AMQ221007"); // Server is now active
+    }
+
+    /** SIGKILL: the broker's JVM dies at once, as in a crash of its machine (the journal keeps what it synced). */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the broker logged this message id (e.g. AMQ221007, now active) since it started. */
+    public boolean logged(String messageId) {
+        return logContains(messageId);
+    }
+
+    private void start(String ready) {
         try {
             process = new ProcessBuilder("/bin/sh", instance.resolve("bin/artemis").toString(), "run")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await("Artemis active (see " + log + ")").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await("Artemis " + ready + " (see " + log + ")").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Artemis stopped while starting; see " + log);
                     }
-                    return logContains("AMQ221007"); // Server is now active
+                    return logContains(ready);
                 });
     }
 
@@ -122,13 +199,17 @@ public final class ExternalArtemis {
         }
     }
 
+    private Path createLog() {
+        return instance.getParent().resolve(instance.getFileName() + "-create.log");
+    }
+
     private void run(List<String> command, Duration timeout) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(instance.getParent().resolve("artemis-create.log").toFile()).start();
+                    .redirectOutput(createLog().toFile()).start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("artemis create failed; see " + instance.getParent().resolve("artemis-create.log"));
+                throw new IllegalStateException("artemis create failed; see " + createLog());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
