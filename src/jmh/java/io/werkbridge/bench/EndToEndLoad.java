@@ -61,7 +61,7 @@ public final class EndToEndLoad {
 
     private static final Pattern ACK = Pattern.compile("<messageId>([0-9a-f-]{36})</messageId>");
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+(\\S+)$", Pattern.MULTILINE);
-    private static final String PASSWORD = "bench-only";
+    static final String PASSWORD = "bench-only";
 
     private final Map<String, String> options;
     private final Path work;
@@ -119,7 +119,7 @@ public final class EndToEndLoad {
     }
 
     /** The hub's database: H2 under the work directory (the default), or a new PostgreSQL database. */
-    private List<String> database() throws java.sql.SQLException {
+    private static List<String> database(Map<String, String> options) throws java.sql.SQLException {
         if ("h2".equals(options.get("db"))) {
             return List.of();
         }
@@ -153,33 +153,42 @@ public final class EndToEndLoad {
     private Result runHub() throws Exception {
         try (DeliverySink sink = new DeliverySink()) {
             int port = freePort();
-            Path jar = hubJar();
-            List<String> args = new ArrayList<>(List.of("-jar", jar.toString(),
-                    "--spring.config.location=classpath:/",
-                    "--server.port=" + port,
-                    "--werkbridge.data-dir=" + work.resolve("hub-data"),
-                    "--werkbridge.broker.tcp-enabled=false",
-                    "--werkbridge.delivery.concurrent-consumers=" + option("consumers"),
-                    "--werkbridge.delivery.max-concurrent-consumers=" + option("max-consumers"),
-                    "--werkbridge.destinations.shop.url=" + sink.baseUrl() + "/shop/customers",
-                    "--werkbridge.destinations.portal.url=" + sink.baseUrl() + "/portal/customers",
-                    "--werkbridge.security.users.erp.password={noop}" + PASSWORD,
-                    "--werkbridge.security.users.erp.roles=ERP",
-                    "--werkbridge.security.users.operator.password={noop}" + PASSWORD,
-                    "--werkbridge.security.users.operator.roles=OPERATOR",
-                    "--werkbridge.security.limits.requests-per-second=1000000",
-                    "--werkbridge.security.limits.burst=1000000",
-                    "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
-            args.addAll(database());
-            List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
-            String extra = System.getenv("WERKBRIDGE_BENCH_HUB_JVM_ARGS"); // e.g. -XX:StartFlightRecording=... to profile
-            if (extra != null && !extra.isBlank()) {
-                jvm.addAll(List.of(extra.trim().split("\\s+")));
-            }
-            try (ChildJvm hub = ChildJvm.start(jvm, args, work.resolve("hub.log"))) {
+            try (ChildJvm hub = startHub(work, port, sink, options)) {
                 return measureSoap("hub", hub, port, sink);
             }
         }
+    }
+
+    /**
+     * The hub from its jar with {@code -Xmx512m}, the sink as shop and portal, the bench's clients (erp, operator), the
+     * rate limit lifted, H2 under {@code work} or a fresh PostgreSQL database ({@code db}); JVM options may be added
+     * with WERKBRIDGE_BENCH_HUB_JVM_ARGS.
+     */
+    static ChildJvm startHub(Path work, int port, DeliverySink sink, Map<String, String> options) throws Exception {
+        Path jar = hubJar();
+        List<String> args = new ArrayList<>(List.of("-jar", jar.toString(),
+                "--spring.config.location=classpath:/",
+                "--server.port=" + port,
+                "--werkbridge.data-dir=" + work.resolve("hub-data"),
+                "--werkbridge.broker.tcp-enabled=false",
+                "--werkbridge.delivery.concurrent-consumers=" + options.get("consumers"),
+                "--werkbridge.delivery.max-concurrent-consumers=" + options.get("max-consumers"),
+                "--werkbridge.destinations.shop.url=" + sink.baseUrl() + "/shop/customers",
+                "--werkbridge.destinations.portal.url=" + sink.baseUrl() + "/portal/customers",
+                "--werkbridge.security.users.erp.password={noop}" + PASSWORD,
+                "--werkbridge.security.users.erp.roles=ERP",
+                "--werkbridge.security.users.operator.password={noop}" + PASSWORD,
+                "--werkbridge.security.users.operator.roles=OPERATOR",
+                "--werkbridge.security.limits.requests-per-second=1000000",
+                "--werkbridge.security.limits.burst=1000000",
+                "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
+        args.addAll(database(options));
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+        String extra = System.getenv("WERKBRIDGE_BENCH_HUB_JVM_ARGS"); // e.g. -XX:StartFlightRecording=... to profile
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return ChildJvm.start(jvm, args, work.resolve("hub.log"));
     }
 
     /** Once the JVM answers its health check: the load through its SOAP edge, with its heap watched. */
@@ -420,7 +429,7 @@ public final class EndToEndLoad {
     }
 
     /** Polls the hub's heap in use once a second (Prometheus endpoint) and keeps the peak. */
-    private static final class HeapWatch {
+    static final class HeapWatch {
         private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong peak = new AtomicLong();
 
@@ -481,7 +490,7 @@ public final class EndToEndLoad {
         return out.toString();
     }
 
-    private static Path hubJar() throws IOException {
+    static Path hubJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("werkbridge-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/werkbridge-*.jar: run ./mvnw -Pbench package first"))
@@ -497,7 +506,7 @@ public final class EndToEndLoad {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
