@@ -193,7 +193,7 @@ public final class EndToEndLoad {
 
     /** Once the JVM answers its health check: the load through its SOAP edge, with its heap watched. */
     private Result measureSoap(String name, ChildJvm jvm, int port, DeliverySink sink) throws Exception {
-        jvm.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(3));
+        jvm.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(8));
         HeapWatch heap = new HeapWatch(port);
         try {
             return measure(name, sink, soapSender(port), new ThreadCpu(jvm.pid())).withHeap(heap.peak());
@@ -317,6 +317,7 @@ public final class EndToEndLoad {
             });
         }
         TimeUnit.SECONDS.sleep(option("warmup"));
+        record(name, cpu.pid());
         Map<String, Long> cpu0 = cpu.snapshot();
         long c0 = sink.complete();
         long s0 = sent.get();
@@ -382,6 +383,21 @@ public final class EndToEndLoad {
                 percentile(latencies, 99), latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
                 scheduled.size() / openSeconds, latencies.length, undelivered, 0, (double) total / Math.max(1, s1 - s0),
                 loadBefore, Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /**
+     * With WERKBRIDGE_BENCH_JFR set to a folder: a flight recording of the system's JVM over the closed-loop window
+     * ({@code <folder>/<system>.jfr}), for {@code jfr print --events jdk.ExecutionSample}.
+     */
+    private void record(String name, long pid) throws IOException, InterruptedException {
+        String folder = System.getenv("WERKBRIDGE_BENCH_JFR");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid),
+                "JFR.start", "name=bench", "duration=" + option("duration") + "s",
+                "filename=" + Path.of(folder).toAbsolutePath().resolve(name + ".jfr")).inheritIO().start();
+        jcmd.waitFor(30, TimeUnit.SECONDS);
     }
 
     /**

@@ -53,7 +53,7 @@ public final class InitialLoadRun {
         try (DeliverySink sink = new DeliverySink()) {
             int port = EndToEndLoad.freePort();
             try (ChildJvm hub = EndToEndLoad.startHub(work, port, sink, options)) {
-                hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(3));
+                hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(8));
                 EndToEndLoad.HeapWatch heap = new EndToEndLoad.HeapWatch(port);
                 String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
                 Path folder = Files.createDirectories(work.resolve("hub-data").resolve("erp-inbox").resolve("initial-load"));
