@@ -42,9 +42,11 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * End-to-end load run (not part of {@code verify}; see docs/benchmarks.md): customer updates through the hub's SOAP
- * edge to two HTTP destinations (shop and portal, a local sink), and the same load through a bare Camel JMS-to-HTTP
- * route as the baseline. Both run as their own JVMs with persistent messaging; this JVM generates the load and is
- * the sink. Measures, for each: sustained throughput (messages delivered to both destinations per second with
+ * edge to two HTTP destinations (shop and portal, a local sink); the same load through the fair peer
+ * ({@link io.werkbridge.bench.peer.FairPeer}: the same SOAP edge, broker and destinations in plain Camel, without the
+ * privacy gate, the ledger and the disclosure records); and through a bare Camel JMS-to-HTTP route as a second
+ * reference. Each runs as its own JVM with persistent messaging, one after the other; this JVM generates the load and
+ * is the sink. Measures, for each: sustained throughput (messages delivered to both destinations per second with
  * {@code clients} senders in a closed loop), and latency from sending to delivery at both destinations at a fixed
  * rate ({@code rate} messages/s, open loop, so a slow system shows as latency, not as a lower rate). For the hub
  * also the peak heap in use (it runs with -Xmx512m).
@@ -52,14 +54,14 @@ import org.springframework.util.FileSystemUtils;
  * <p>Arguments ({@code key=value}): warmup (s, 300), duration (s, 30), clients (16), rate (500), consumers (per
  * destination queue, always running, 32), max-consumers (per destination queue while a backlog waits, 32), customers
  * (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a fresh database on the local
- * PostgreSQL at 127.0.0.1:5432, user postgres, as in production), systems ({@code both}; {@code hub}: the hub only,
- * e.g. to profile it). The per-client rate limit is lifted for the run: it would otherwise be what is measured.
+ * PostgreSQL at 127.0.0.1:5432, user postgres, as in production), systems (comma-separated, in the order run:
+ * {@code hub,peer,bare}; e.g. {@code hub} alone to profile it). The per-client rate limit is lifted for the run: it would otherwise be what is measured.
  */
 public final class EndToEndLoad {
 
     private static final Pattern ACK = Pattern.compile("<messageId>([0-9a-f-]{36})</messageId>");
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+(\\S+)$", Pattern.MULTILINE);
-    private static final String PASSWORD = "bench-only";
+    static final String PASSWORD = "bench-only";
 
     private final Map<String, String> options;
     private final Path work;
@@ -71,7 +73,7 @@ public final class EndToEndLoad {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("warmup", "300", "duration", "30", "clients", "16",
-                "rate", "500", "consumers", "32", "max-consumers", "32", "customers", "1000", "db", "h2", "systems", "both"));
+                "rate", "500", "consumers", "32", "max-consumers", "32", "customers", "1000", "db", "h2", "systems", "hub,peer,bare"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !options.containsKey(kv[0])) {
@@ -81,18 +83,21 @@ public final class EndToEndLoad {
         }
         Path work = Files.createDirectories(Path.of("target", "bench", "e2e-" + System.currentTimeMillis())).toAbsolutePath();
         EndToEndLoad load = new EndToEndLoad(options, work);
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-        Result hub = load.runHub();
-        System.out.printf(Locale.ROOT, "[hub] peak heap in use: %d MB of 512 MB%n", hub.peakHeapBytes() / (1024 * 1024));
-        // the databases and journals of a run take gigabytes (H2 keeps 45 s of chunks); the logs stay
-        FileSystemUtils.deleteRecursively(work.resolve("hub-data"));
-        if ("hub".equals(options.get("systems"))) {
-            return;
+        Map<String, Result> results = new java.util.LinkedHashMap<>();
+        for (String system : options.get("systems").split(",")) {
+            Result result = switch (system.trim()) {
+                case "hub" -> load.runHub();
+                case "peer" -> load.runPeer();
+                case "bare" -> load.runBare();
+                default -> throw new IllegalArgumentException("systems: hub, peer or bare, comma-separated");
+            };
+            System.out.printf(Locale.ROOT, "[%s] peak heap in use: %d MB of 512 MB; load average before/after: %s / %s%n",
+                    system, result.peakHeapBytes() / (1024 * 1024), result.loadBefore(), result.loadAfter());
+            // the databases and journals of a run take gigabytes (H2 keeps 45 s of chunks); the logs stay
+            FileSystemUtils.deleteRecursively(work.resolve(system.trim() + "-data"));
+            results.put(system.trim(), result);
         }
-        Result bare = load.runBare();
-        FileSystemUtils.deleteRecursively(work.resolve("bare-data"));
-        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-        String report = load.report(hub, bare, loadBefore, loadAfter);
+        String report = load.report(results);
         Files.writeString(work.resolve("report.md"), report);
         System.out.println(report);
     }
@@ -100,7 +105,12 @@ public final class EndToEndLoad {
     /** What one system under test achieved. */
     record Result(double intakePerSecond, double deliveredPerSecond, long drainMillis, double p50Millis,
                   double p99Millis, double maxMillis, double achievedRate, long latencyMessages, long undelivered,
-                  long peakHeapBytes) {
+                  long peakHeapBytes, double cpuMillisPerMessage, String loadBefore, String loadAfter) {
+
+        Result withHeap(long peak) {
+            return new Result(intakePerSecond, deliveredPerSecond, drainMillis, p50Millis, p99Millis, maxMillis, achievedRate,
+                    latencyMessages, undelivered, peak, cpuMillisPerMessage, loadBefore, loadAfter);
+        }
     }
 
     /** Sends one message; returns its canonical message id. */
@@ -109,7 +119,7 @@ public final class EndToEndLoad {
     }
 
     /** The hub's database: H2 under the work directory (the default), or a new PostgreSQL database. */
-    private List<String> database() throws java.sql.SQLException {
+    private static List<String> database(Map<String, String> options) throws java.sql.SQLException {
         if ("h2".equals(options.get("db"))) {
             return List.of();
         }
@@ -143,41 +153,76 @@ public final class EndToEndLoad {
     private Result runHub() throws Exception {
         try (DeliverySink sink = new DeliverySink()) {
             int port = freePort();
-            Path jar = hubJar();
-            List<String> args = new ArrayList<>(List.of("-jar", jar.toString(),
-                    "--spring.config.location=classpath:/",
-                    "--server.port=" + port,
-                    "--werkbridge.data-dir=" + work.resolve("hub-data"),
-                    "--werkbridge.broker.tcp-enabled=false",
-                    "--werkbridge.delivery.concurrent-consumers=" + option("consumers"),
-                    "--werkbridge.delivery.max-concurrent-consumers=" + option("max-consumers"),
-                    "--werkbridge.destinations.shop.url=" + sink.baseUrl() + "/shop/customers",
-                    "--werkbridge.destinations.portal.url=" + sink.baseUrl() + "/portal/customers",
-                    "--werkbridge.security.users.erp.password={noop}" + PASSWORD,
-                    "--werkbridge.security.users.erp.roles=ERP",
-                    "--werkbridge.security.users.operator.password={noop}" + PASSWORD,
-                    "--werkbridge.security.users.operator.roles=OPERATOR",
-                    "--werkbridge.security.limits.requests-per-second=1000000",
-                    "--werkbridge.security.limits.burst=1000000",
-                    "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
-            args.addAll(database());
-            List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
-            String extra = System.getenv("WERKBRIDGE_BENCH_HUB_JVM_ARGS"); // e.g. -XX:StartFlightRecording=... to profile
+            try (ChildJvm hub = startHub(work, port, sink, options)) {
+                return measureSoap("hub", hub, port, sink);
+            }
+        }
+    }
+
+    /**
+     * The hub from its jar with {@code -Xmx512m}, the sink as shop and portal, the bench's clients (erp, operator), the
+     * rate limit lifted, H2 under {@code work} or a fresh PostgreSQL database ({@code db}); JVM options may be added
+     * with WERKBRIDGE_BENCH_HUB_JVM_ARGS.
+     */
+    static ChildJvm startHub(Path work, int port, DeliverySink sink, Map<String, String> options) throws Exception {
+        Path jar = hubJar();
+        List<String> args = new ArrayList<>(List.of("-jar", jar.toString(),
+                "--spring.config.location=classpath:/",
+                "--server.port=" + port,
+                "--werkbridge.data-dir=" + work.resolve("hub-data"),
+                "--werkbridge.broker.tcp-enabled=false",
+                "--werkbridge.delivery.concurrent-consumers=" + options.get("consumers"),
+                "--werkbridge.delivery.max-concurrent-consumers=" + options.get("max-consumers"),
+                "--werkbridge.destinations.shop.url=" + sink.baseUrl() + "/shop/customers",
+                "--werkbridge.destinations.portal.url=" + sink.baseUrl() + "/portal/customers",
+                "--werkbridge.security.users.erp.password={noop}" + PASSWORD,
+                "--werkbridge.security.users.erp.roles=ERP",
+                "--werkbridge.security.users.operator.password={noop}" + PASSWORD,
+                "--werkbridge.security.users.operator.roles=OPERATOR",
+                "--werkbridge.security.limits.requests-per-second=1000000",
+                "--werkbridge.security.limits.burst=1000000",
+                "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
+        args.addAll(database(options));
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+        String extra = System.getenv("WERKBRIDGE_BENCH_HUB_JVM_ARGS"); // e.g. -XX:StartFlightRecording=... to profile
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return ChildJvm.start(jvm, args, work.resolve("hub.log"));
+    }
+
+    /** Once the JVM answers its health check: the load through its SOAP edge, with its heap watched. */
+    private Result measureSoap(String name, ChildJvm jvm, int port, DeliverySink sink) throws Exception {
+        jvm.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(8));
+        HeapWatch heap = new HeapWatch(port);
+        try {
+            return measure(name, sink, soapSender(port), new ThreadCpu(jvm.pid())).withHeap(heap.peak());
+        } finally {
+            heap.stop();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the fair peer
+
+    private Result runPeer() throws Exception {
+        try (DeliverySink sink = new DeliverySink()) {
+            int port = freePort();
+            List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+            String extra = System.getenv("WERKBRIDGE_BENCH_PEER_JVM_ARGS");
             if (extra != null && !extra.isBlank()) {
                 jvm.addAll(List.of(extra.trim().split("\\s+")));
             }
-            try (ChildJvm hub = ChildJvm.start(jvm, args, work.resolve("hub.log"))) {
-                hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(3));
-                HeapWatch heap = new HeapWatch(port);
-                Result result;
-                try {
-                    result = measure("hub", sink, soapSender(port), new ThreadCpu(hub.pid()));
-                } finally {
-                    heap.stop();
-                }
-                return new Result(result.intakePerSecond(), result.deliveredPerSecond(), result.drainMillis(), result.p50Millis(),
-                        result.p99Millis(), result.maxMillis(), result.achievedRate(), result.latencyMessages(),
-                        result.undelivered(), heap.peak());
+            List<String> args = List.of(io.werkbridge.bench.peer.FairPeer.class.getName(),
+                    // not the hub's application.yml, which is on the same class path
+                    "--spring.config.location=optional:file:" + work.resolve("peer-none") + "/",
+                    "--server.port=" + port,
+                    "--peer.data-dir=" + work.resolve("peer-data"),
+                    "--peer.sink=" + sink.baseUrl(),
+                    "--peer.consumers=" + option("consumers"),
+                    "--peer.max-consumers=" + option("max-consumers"),
+                    "--peer.password=" + PASSWORD);
+            try (ChildJvm peer = ChildJvm.start(jvm, args, work.resolve("peer.log"))) {
+                return measureSoap("peer", peer, port, sink);
             }
         }
     }
@@ -251,6 +296,7 @@ public final class EndToEndLoad {
     // ------------------------------------------------------------------------------------------- measuring
 
     private Result measure(String name, DeliverySink sink, Sender sender, ThreadCpu cpu) throws Exception {
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         AtomicInteger sequence = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -271,6 +317,7 @@ public final class EndToEndLoad {
             });
         }
         TimeUnit.SECONDS.sleep(option("warmup"));
+        record(name, cpu.pid());
         Map<String, Long> cpu0 = cpu.snapshot();
         long c0 = sink.complete();
         long s0 = sent.get();
@@ -334,7 +381,23 @@ public final class EndToEndLoad {
         printTail(name, scheduled, sink, percentile(latencies, 99), openStart, openStartWall);
         return new Result((s1 - s0) / seconds, (c1 - c0) / seconds, drainMillis, percentile(latencies, 50),
                 percentile(latencies, 99), latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
-                scheduled.size() / openSeconds, latencies.length, undelivered, 0);
+                scheduled.size() / openSeconds, latencies.length, undelivered, 0, (double) total / Math.max(1, s1 - s0),
+                loadBefore, Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /**
+     * With WERKBRIDGE_BENCH_JFR set to a folder: a flight recording of the system's JVM over the closed-loop window
+     * ({@code <folder>/<system>.jfr}), for {@code jfr print --events jdk.ExecutionSample}.
+     */
+    private void record(String name, long pid) throws IOException, InterruptedException {
+        String folder = System.getenv("WERKBRIDGE_BENCH_JFR");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid),
+                "JFR.start", "name=bench", "duration=" + option("duration") + "s",
+                "filename=" + Path.of(folder).toAbsolutePath().resolve(name + ".jfr")).inheritIO().start();
+        jcmd.waitFor(30, TimeUnit.SECONDS);
     }
 
     /**
@@ -382,7 +445,7 @@ public final class EndToEndLoad {
     }
 
     /** Polls the hub's heap in use once a second (Prometheus endpoint) and keeps the peak. */
-    private static final class HeapWatch {
+    static final class HeapWatch {
         private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong peak = new AtomicLong();
 
@@ -418,25 +481,32 @@ public final class EndToEndLoad {
 
     // --------------------------------------------------------------------------------------------- helpers
 
-    private String report(Result hub, Result bare, String loadBefore, String loadAfter) {
-        String row = "| %s | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %s |%n";
+    private String report(Map<String, Result> results) {
+        String row = "| %s | %.0f | %.0f | %.2f ms | %.0f | %.1f | %.1f | %.1f | %d | %s | %s / %s |%n";
+        Map<String, String> names = Map.of("hub", "hub (SOAP -> gate -> ledger, records -> HTTP)",
+                "peer", "fair peer (SOAP -> HTTP, plain Camel)", "bare", "bare JMS -> HTTP route");
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Run %s, %d cores, %s; options %s; load average before/after: %s / %s%n%n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
-                options, loadBefore, loadAfter));
-        out.append("| system | sent/s (closed loop) | delivered/s to both (sustained) | achieved open-loop rate/s | "
-                + "p50 ms | p99 ms | max ms | not delivered within 5 min | peak heap |\n|---|---|---|---|---|---|---|---|---|\n");
-        out.append(String.format(Locale.ROOT, row, "hub (SOAP -> gate -> HTTP)", hub.intakePerSecond(), hub.deliveredPerSecond(),
-                hub.achievedRate(), hub.p50Millis(), hub.p99Millis(), hub.maxMillis(), hub.undelivered(),
-                hub.peakHeapBytes() / (1024 * 1024) + " MB"));
-        out.append(String.format(Locale.ROOT, row, "bare JMS -> HTTP route", bare.intakePerSecond(), bare.deliveredPerSecond(),
-                bare.achievedRate(), bare.p50Millis(), bare.p99Millis(), bare.maxMillis(), bare.undelivered(), "-"));
-        out.append(String.format(Locale.ROOT, "%nhub / bare sustained throughput: %.0f %%%n",
-                100 * hub.deliveredPerSecond() / bare.deliveredPerSecond()));
+        out.append(String.format(Locale.ROOT, "Run %s, %d cores, %s; options %s%n%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), options));
+        out.append("| system | sent/s (closed loop) | delivered/s to both (sustained) | CPU per message | achieved open-loop rate/s | "
+                + "p50 ms | p99 ms | max ms | not delivered within 5 min | peak heap | load average before / after |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        results.forEach((system, r) -> out.append(String.format(Locale.ROOT, row, names.get(system), r.intakePerSecond(),
+                r.deliveredPerSecond(), r.cpuMillisPerMessage(), r.achievedRate(), r.p50Millis(), r.p99Millis(), r.maxMillis(),
+                r.undelivered(), "bare".equals(system) ? "-" : r.peakHeapBytes() / (1024 * 1024) + " MB",
+                r.loadBefore(), r.loadAfter())));
+        Result hub = results.get("hub");
+        for (String other : List.of("peer", "bare")) {
+            if (hub != null && results.containsKey(other)) {
+                out.append(String.format(Locale.ROOT, "%nhub / %s sustained throughput: %.0f %%; CPU per message: %.2f x%n", other,
+                        100 * hub.deliveredPerSecond() / results.get(other).deliveredPerSecond(),
+                        hub.cpuMillisPerMessage() / results.get(other).cpuMillisPerMessage()));
+            }
+        }
         return out.toString();
     }
 
-    private static Path hubJar() throws IOException {
+    static Path hubJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("werkbridge-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/werkbridge-*.jar: run ./mvnw -Pbench package first"))
@@ -452,7 +522,7 @@ public final class EndToEndLoad {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -22,6 +22,10 @@ final class ThreadCpu {
 
     private final long pid;
 
+    long pid() {
+        return pid;
+    }
+
     ThreadCpu(long pid) {
         this.pid = pid;
     }

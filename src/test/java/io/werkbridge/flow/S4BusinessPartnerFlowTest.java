@@ -115,6 +115,13 @@ class S4BusinessPartnerFlowTest {
         await().atMost(WAIT).until(() -> portal().size() == LAST - FIRST);
         await().atMost(WAIT).until(() -> Boolean.TRUE.equals(restarted.queryForObject(
                 "SELECT load_done FROM s4_watermark WHERE source = 's4'", Boolean.class)));
+        // the resumed load reported its progress in the operations model (GET /api/v1/operations/initial-loads)
+        io.werkbridge.operations.InitialLoads.InitialLoad load = hub.getBean(io.werkbridge.operations.InitialLoads.class).all().get(0);
+        assertThat(load.source()).isEqualTo("s4");
+        assertThat(load.subject()).isEqualTo("business partners, resumed after the last page read");
+        assertThat(load.state()).isEqualTo(io.werkbridge.operations.InitialLoads.State.DONE);
+        assertThat(load.items()).isEqualTo(LAST - PAGE_END);
+        assertThat(load.percentDone()).isNull();
         // the first page is not read again: the resumed load asked for the partners after the watermark only
         assertThat(S4.findAll(getRequestedFor(urlPathEqualTo(SET)).withQueryParam("$filter", absent())
                 .withQueryParam("$skiptoken", absent()))).hasSize(1);

@@ -2,6 +2,7 @@ package io.werkbridge.connector.s4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkbridge.messaging.InboundPublisher;
+import io.werkbridge.operations.InitialLoads;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import java.net.URI;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class S4BusinessPartners {
     private final S4Watermarks watermarks;
     private final InboundPublisher publisher;
     private final JdbcSubjectRestrictions restrictions;
+    private final InitialLoads loads;
     private final Clock clock;
     /**
      * Message ids queued lately: a partner read again unchanged (the change polling's overlap, an event for a change
@@ -56,12 +58,13 @@ public final class S4BusinessPartners {
     private final ReentrantLock polling = new ReentrantLock();
 
     S4BusinessPartners(S4Client client, S4Properties settings, S4Watermarks watermarks, InboundPublisher publisher,
-                       JdbcSubjectRestrictions restrictions, Clock clock) {
+                       JdbcSubjectRestrictions restrictions, InitialLoads loads, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.watermarks = watermarks;
         this.publisher = publisher;
         this.restrictions = restrictions;
+        this.loads = loads;
         this.clock = clock;
     }
 
@@ -91,21 +94,32 @@ public final class S4BusinessPartners {
                 : "&$filter=" + S4Client.encode("BusinessPartner gt '" + state.loadLastPartner() + "'"));
         URI next = client.resolve("A_BusinessPartner", query);
         int partners = 0;
-        while (next != null) {
-            AtomicReference<String> last = new AtomicReference<>();
-            List<Envelope> batch = new ArrayList<>();
-            next = client.page(next, bp -> {
-                map(bp).ifPresent(batch::add);
-                last.set(S4PartnerMapper.text(bp, "BusinessPartner"));
-            });
-            // the page's messages in one broker transaction, before the watermark passes them
-            queue(batch);
-            partners += batch.size();
-            if (last.get() != null) {
-                watermarks.loadProgress(SOURCE, last.get(), clock.instant());
+        // the number of partners is not known ahead, so progress has a count and a rate but no share or time left
+        InitialLoads.Progress progress = loads.start(SOURCE, state.loadLastPartner() == null ? "business partners"
+                : "business partners, resumed after the last page read");
+        try {
+            while (next != null) {
+                AtomicReference<String> last = new AtomicReference<>();
+                List<Envelope> batch = new ArrayList<>();
+                next = client.page(next, bp -> {
+                    map(bp).ifPresent(batch::add);
+                    last.set(S4PartnerMapper.text(bp, "BusinessPartner"));
+                });
+                // the page's messages in one broker transaction, before the watermark passes them
+                queue(batch);
+                partners += batch.size();
+                if (last.get() != null) {
+                    watermarks.loadProgress(SOURCE, last.get(), clock.instant());
+                }
+                progress.update(partners, 0, 0, Double.NaN);
             }
+        } catch (RuntimeException e) {
+            progress.failed("S/4 could not be read or the page not queued (" + e.getClass().getSimpleName()
+                    + "); the next poll continues after the last page read");
+            throw e;
         }
         watermarks.loadDone(SOURCE, state.loadStartedAt().minus(settings.changeOverlap()), clock.instant());
+        progress.done();
         LOG.info("S/4 initial load done: {} partner(s) read in this run", partners);
     }
 

@@ -3,6 +3,7 @@ package io.werkbridge.connector.s4;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.werkbridge.messaging.InboundPublisher;
+import io.werkbridge.operations.InitialLoads;
 import io.werkbridge.privacy.gate.JdbcSubjectRestrictions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,8 +38,10 @@ public class S4Configuration {
     @Bean
     @ConditionalOnProperty(name = "werkbridge.s4.enabled", havingValue = "true")
     S4BusinessPartners s4BusinessPartners(S4Client client, S4Properties properties, JdbcTemplate jdbc,
-                                          InboundPublisher publisher, JdbcSubjectRestrictions restrictions) {
-        return new S4BusinessPartners(client, properties, new S4Watermarks(jdbc), publisher, restrictions, Clock.systemUTC());
+                                          InboundPublisher publisher, JdbcSubjectRestrictions restrictions,
+                                          InitialLoads loads) {
+        return new S4BusinessPartners(client, properties, new S4Watermarks(jdbc), publisher, restrictions, loads,
+                Clock.systemUTC());
     }
 
     @Bean

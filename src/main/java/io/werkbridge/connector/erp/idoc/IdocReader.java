@@ -44,22 +44,34 @@ public final class IdocReader {
 
     public static List<ErpDocument> read(Element root, SapPartyKinds partyKinds) {
         String type = root.getLocalName();
-        boolean debmas = DEBMAS.matcher(type).matches();
-        if (!debmas && !INVOIC.equals(type)) {
-            throw new InvalidErpDocumentException("wrong IDoc type " + (SAFE_NAME.matcher(type).matches() ? type : "(unnamed)")
-                    + ": supported are DEBMAS01..09 (customer master) and INVOIC02 (invoice)");
-        }
+        checkType(type);
         List<Element> idocs = children(root, null, "IDOC");
         if (idocs.size() > MAX_IDOCS) {
             throw new InvalidErpDocumentException("more than " + MAX_IDOCS + " IDOC elements in one document; split it");
         }
-        return idocs.stream().map(idoc -> {
-            Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
-            Instant createdAt = createdAt(control, type);
-            ErpDocument document = debmas ? DebmasMapper.map(idoc, createdAt, text(control, null, "MESTYP"), partyKinds)
-                    : InvoicMapper.map(idoc, createdAt);
-            return withIdocMessageId(document, control, type);
-        }).toList();
+        return idocs.stream().map(idoc -> readOne(type, idoc, partyKinds)).toList();
+    }
+
+    /** Whether {@code type} (the root element's name) is a DEBMAS type: customer master. */
+    public static boolean isDebmas(String type) {
+        return DEBMAS.matcher(type).matches();
+    }
+
+    /** Refuses an IDoc type the hub does not read. */
+    public static void checkType(String type) {
+        if (!isDebmas(type) && !INVOIC.equals(type)) {
+            throw new InvalidErpDocumentException("wrong IDoc type " + (SAFE_NAME.matcher(type).matches() ? type : "(unnamed)")
+                    + ": supported are DEBMAS01..09 (customer master) and INVOIC02 (invoice)");
+        }
+    }
+
+    /** One {@code IDOC} element of a document of {@code type} (checked with {@link #checkType}). */
+    public static ErpDocument readOne(String type, Element idoc, SapPartyKinds partyKinds) {
+        Element control = required(idoc, null, "EDI_DC40", "segment EDI_DC40 (control record)");
+        Instant createdAt = createdAt(control, type);
+        ErpDocument document = isDebmas(type) ? DebmasMapper.map(idoc, createdAt, text(control, null, "MESTYP"), partyKinds)
+                : InvoicMapper.map(idoc, createdAt);
+        return withIdocMessageId(document, control, type);
     }
 
     /**
