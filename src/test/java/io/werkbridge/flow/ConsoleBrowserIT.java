@@ -306,7 +306,7 @@ class ConsoleBrowserIT {
         browser.findElement(portalNode).click();
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("map-detail")).getText().contains("customer-master → portal: 0 held, 1 dead-lettered"));
-        assertThat(browser.findElement(By.id("map-detail")).getText()).contains("Dead letters for portal").contains("500");
+        assertThat(browser.findElement(By.id("map-detail")).getText()).contains("Dead letters for portal").contains("400");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("map-detail-title");
         assertThat(accepted("/portal/customers", number)).isFalse();
         assertThat(accepted("/shop/customers", number)).isTrue();
