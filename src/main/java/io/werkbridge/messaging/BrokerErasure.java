@@ -2,15 +2,20 @@ package io.werkbridge.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.filter.Filter;
 import org.apache.activemq.artemis.core.persistence.impl.journal.AbstractJournalStorageManager;
 import org.apache.activemq.artemis.core.postoffice.QueueBinding;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.impl.AckReason;
 import org.apache.activemq.artemis.reader.TextMessageUtil;
+import org.apache.activemq.artemis.selector.filter.Filterable;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,17 +85,39 @@ public final class BrokerErasure {
 
     private static int erase(Queue queue, Predicate<String> about) {
         List<Long> matching = matching(queue, about);
-        int removed = 0;
-        for (long id : matching) {
-            try {
-                if (queue.deleteReference(id)) {
-                    removed++;
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("could not delete a message about an erased subject from queue " + queue.getName(), e);
-            }
+        if (matching.isEmpty()) {
+            return 0;
         }
-        return removed;
+        // deleteMatchingReferences also walks the queue's paged messages, which deleteReference(id) never finds: under a
+        // backlog the broker pages, and a held message about the subject would stay on disk
+        try {
+            return queue.deleteMatchingReferences(Integer.MAX_VALUE, new MessageIds(Set.copyOf(matching)), AckReason.KILLED);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not delete a message about an erased subject from queue " + queue.getName(), e);
+        }
+    }
+
+    /** A broker filter that matches messages by their ids. */
+    private record MessageIds(Set<Long> ids) implements Filter {
+        @Override
+        public boolean match(Message message) {
+            return ids.contains(message.getMessageID());
+        }
+
+        @Override
+        public boolean match(Map<String, String> map) {
+            return false;
+        }
+
+        @Override
+        public boolean match(Filterable filterable) {
+            return false;
+        }
+
+        @Override
+        public SimpleString getFilterString() {
+            return SimpleString.of("werkbridge erasure: " + ids.size() + " message ids");
+        }
     }
 
     private static String text(Message message) {
