@@ -82,9 +82,6 @@ final class FlowSources {
         ModelCamelContext model = (ModelCamelContext) camel;
         // copies: routes (a machine's) may be added while the map is drawn
         List<RouteDefinition> definitions = List.copyOf(model.getRouteDefinitions());
-        // a route made from a template keeps the template's from-uri with its {{parameters}}: that names the template
-        Map<String, String> templates = new HashMap<>();
-        List.copyOf(model.getRouteTemplateDefinitions()).forEach(t -> templates.putIfAbsent(t.getRoute().getInput().getEndpointUri(), t.getId()));
         Map<String, RouteDefinition> byDirect = new HashMap<>();
         for (RouteDefinition d : definitions) {
             String direct = directName(resolve(d, d.getInput().getEndpointUri()));
@@ -101,7 +98,7 @@ final class FlowSources {
             }
             Set<String> reached = new TreeSet<>();
             follow(definition, byDirect, flows, reached, new HashSet<>());
-            String template = definition.isCreatedFromTemplate() ? templateOf(definition, templates) : null;
+            String template = definition.isCreatedFromTemplate() ? templateOf(definition) : null;
             String name = template != null ? template : definition.getRouteId();
             reached.forEach(flow -> grouped.computeIfAbsent(name, k -> new TreeMap<>())
                     .computeIfAbsent(flow, k -> new ArrayList<>()).add(route));
@@ -216,12 +213,12 @@ final class FlowSources {
 
     /**
      * The template a route was made from: the {@code templateId} parameter its maker passed (Camel keeps no template
-     * id on a route), else the template whose from-uri the route kept.
+     * id on a route; guessing it from the from-uri confused templates that share one), else null: the route stands alone.
      */
-    private static String templateOf(RouteDefinition definition, Map<String, String> byFromUri) {
+    private static String templateOf(RouteDefinition definition) {
         Map<String, Object> parameters = definition.getTemplateParameters();
         Object named = parameters == null ? null : parameters.get(RouteTemplateParameterSource.TEMPLATE_ID);
-        return named != null ? named.toString() : byFromUri.get(definition.getInput().getEndpointUri());
+        return named == null ? null : named.toString();
     }
 
     /** A template's parameters put in ({@code {{flow}}}); other placeholders are left as they are. */
