@@ -40,8 +40,10 @@ class BrokerAccessTest extends HubTestSupport {
     @DynamicPropertySource
     static void tcpAcceptor(DynamicPropertyRegistry registry) {
         // a context of its own beside the shared one: its own broker journal (the shared hub's broker holds the lock
-        // on the shared one; werkbridge.data-dir itself is HubTestSupport's, whose registration wins) and in-VM id
+        // on the shared one; werkbridge.data-dir itself is HubTestSupport's, whose registration wins), in-VM id and
+        // ERP inbox: polling the shared one, it took files that the shared context's tests dropped (ErpInitialLoadTest)
         registry.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("broker").toString());
+        registry.add("werkbridge.erp.inbox", () -> DATA.resolve("erp-inbox").toString());
         registry.add("spring.artemis.embedded.server-id", () -> "31");
         registry.add("werkbridge.broker.tcp-enabled", () -> "true");
         registry.add("werkbridge.broker.port", () -> TCP_PORT);
