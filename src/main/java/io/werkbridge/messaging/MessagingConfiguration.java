@@ -73,6 +73,12 @@ public class MessagingConfiguration {
         return new IdempotentDelivery(routes, ledger, metrics, records, Clock.systemUTC());
     }
 
+    /** The first step of the routes that consume a flow queue: the JMS message continues as a plain one. */
+    @Bean("plainMessage")
+    Processor plainMessage() {
+        return new PlainMessage();
+    }
+
     /** The first step of every destination route: a message that reached the destination before is not sent again. */
     @Bean("skipIfDelivered")
     Processor skipIfDelivered(IdempotentDelivery delivery) {

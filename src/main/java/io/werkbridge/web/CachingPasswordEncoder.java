@@ -51,15 +51,11 @@ public final class CachingPasswordEncoder implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null || ttl.isZero()) {
             return delegate.matches(rawPassword, encodedPassword);
         }
-        String pair = digest(rawPassword, encodedPassword);
-        if (verified.getIfPresent(pair) != null) {
-            return true;
-        }
-        boolean matches = delegate.matches(rawPassword, encodedPassword);
-        if (matches) {
-            verified.put(pair, Boolean.TRUE);
-        }
-        return matches;
+        // one bcrypt check per pair: the requests that arrive meanwhile (a client's parallel connections, all
+        // missing at once when the pair expires) wait for it instead of each paying their own; a failed check is
+        // not stored, so a wrong password is checked again every time
+        return verified.get(digest(rawPassword, encodedPassword),
+                pair -> delegate.matches(rawPassword, encodedPassword) ? Boolean.TRUE : null) != null;
     }
 
     @Override

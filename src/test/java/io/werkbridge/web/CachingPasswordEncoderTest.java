@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.werkbridge.rights.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -40,6 +46,29 @@ class CachingPasswordEncoderTest {
         clock.advance(Duration.ofMinutes(5));
         assertThat(cache.matches("synthetic-secret", hash)).isTrue();
         assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void parallelRequestsOfOneClientPayOneCheck() throws Exception {
+        CachingPasswordEncoder cache = new CachingPasswordEncoder(counting, Duration.ofMinutes(5), 10, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return cache.matches("synthetic-secret", hash);
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(checks).hasValue(1);
     }
 
     @Test
