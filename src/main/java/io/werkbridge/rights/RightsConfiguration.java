@@ -128,7 +128,7 @@ public class RightsConfiguration {
         return new ScheduledRightsWork(worker);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     CustomerContracts customerContracts(JdbcTemplate jdbc) {
         return new CustomerContracts(jdbc, Clock.systemUTC());
     }

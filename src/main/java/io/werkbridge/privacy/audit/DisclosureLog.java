@@ -1,15 +1,18 @@
 package io.werkbridge.privacy.audit;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -54,37 +57,52 @@ public final class DisclosureLog {
 
     private long appendLocked(List<DisclosureRecord> records) {
         String prev = jdbc.queryForObject("SELECT last_hash FROM disclosure_chain_head WHERE id = 1 FOR UPDATE", String.class);
-        long newId = 0;
+        // each record's hash covers the one before it, so the chain is computed first and inserted in one JDBC batch,
+        // in chain order (ids are assigned in that order)
+        List<Object[]> rows = new ArrayList<>(records.size());
         for (DisclosureRecord r : records) {
             Instant at = r.occurredAt().truncatedTo(ChronoUnit.MICROS);
             List<String> values = Arrays.asList(at.toString(), r.messageId(), r.entityType(), r.entityKey(),
                     join(r.subjectRefs()), r.destination(), r.processor(), r.purpose(), r.legalBasis(),
                     join(r.categoriesSent()), join(r.categoriesMasked()), join(r.categoriesDropped()),
                     join(r.unclassifiedFields()), r.policyVersion());
-            String before = prev;
-            String hash = DisclosureHash.of(values, before);
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.update(connection -> {
-                PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
-                insert.setObject(1, at.atOffset(ZoneOffset.UTC));
-                for (int i = 1; i < values.size(); i++) {
-                    insert.setString(i + 1, values.get(i));
-                }
-                insert.setString(values.size() + 1, before);
-                insert.setString(values.size() + 2, hash);
-                return insert;
-            }, keys);
-            newId = generatedId(keys);
+            String hash = DisclosureHash.of(values, prev);
+            Object[] row = new Object[values.size() + 2];
+            row[0] = at.atOffset(ZoneOffset.UTC);
+            for (int i = 1; i < values.size(); i++) {
+                row[i] = values.get(i);
+            }
+            row[values.size()] = prev;
+            row[values.size() + 1] = hash;
+            rows.add(row);
             prev = hash;
         }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement insert, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                insert.setObject(1, row[0]);
+                for (int column = 1; column < row.length; column++) {
+                    insert.setString(column + 1, (String) row[column]);
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        }, keys);
+        long newId = lastGeneratedId(keys, rows.size());
         jdbc.update("UPDATE disclosure_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", newId, prev);
         return newId;
     }
 
-    private static long generatedId(KeyHolder keys) {
-        Map<String, Object> generated = keys.getKeys();
-        if (generated == null || generated.size() != 1 || !(generated.values().iterator().next() instanceof Number n)) {
-            throw new IllegalStateException("the database returned no generated id for the disclosure record");
+    private static long lastGeneratedId(KeyHolder keys, int rows) {
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows || generated.get(rows - 1).size() != 1
+                || !(generated.get(rows - 1).values().iterator().next() instanceof Number n)) {
+            throw new IllegalStateException("the database returned no generated id for each disclosure record");
         }
         return n.longValue();
     }
