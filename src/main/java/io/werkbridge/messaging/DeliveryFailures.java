@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.transport.http.HTTPException;
 
 /**
  * Whether a failed delivery says the destination is unavailable (then it is waited for) or refused the message (then
  * the message is retried and dead-lettered). Unavailable: unreachable (connection refused or reset, any I/O error),
- * timed out, HTTP 5xx, 408 or 429, a SOAP server fault, or a circuit breaker that is open. Everything else (4xx, a
+ * timed out, HTTP 5xx, 408 or 429, a SOAP server fault, an HTML page where a SOAP answer was expected (a gateway's
+ * error page), or a circuit breaker that is open. Everything else (4xx, a
  * SOAP client fault, an invalid message, a policy error, a failed record) is not the destination's absence. Looks at
  * the whole cause chain, so a connector's own exception (the ERP's) that wraps the transport's failure counts too.
  * The reason names the kind only, never what the destination answered.
@@ -31,6 +33,8 @@ public final class DeliveryFailures {
     /** A Retry-After beyond this is taken as this: a destination cannot park the hub's probes for days. */
     static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
     private static final int MAX_RETRY_AFTER_LENGTH = 64;
+    /** CXF's message code of the fault it raises when a SOAP call is answered with text/html. */
+    static final String HTML_ANSWER = "INVALID_HTML_RESPONSETYPE";
 
     /**
      * @param reason      the kind of failure, for the log, the state and the console (no answer text, no values)
@@ -80,6 +84,11 @@ public final class DeliveryFailures {
         }
         if (t instanceof HTTPException http) {
             return status(http.getResponseCode(), Duration.ZERO);
+        }
+        if (t instanceof Fault fault && !(t instanceof SoapFault) && HTML_ANSWER.equals(fault.getCode())) {
+            // an HTML page where SOAP was expected comes from what stands in front of the service (SAP's ICM or web
+            // dispatcher, a proxy) while the service is down or in maintenance: never the service's own refusal
+            return Optional.of(new Unavailable("HTML page instead of a SOAP answer", false, Duration.ZERO));
         }
         if (t instanceof SoapFault fault) {
             String code = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.transport.http.HTTPException;
 
 /**
@@ -32,6 +33,9 @@ public final class ErpCallException extends RuntimeException {
             }
             if (t instanceof HTTPException http) {
                 return "HTTP " + http.getResponseCode();
+            }
+            if (t instanceof Fault fault && !(t instanceof SoapFault) && "INVALID_HTML_RESPONSETYPE".equals(fault.getCode())) {
+                return "an HTML page instead of a SOAP answer (a gateway's error page: the ERP is down or in maintenance)";
             }
             if (t instanceof SoapFault fault) {
                 return "SOAP fault " + fault.getFaultCode().getLocalPart() + " (status " + fault.getStatusCode() + ")";
