@@ -40,10 +40,13 @@ class BrokerAccessTest extends HubTestSupport {
     @DynamicPropertySource
     static void tcpAcceptor(DynamicPropertyRegistry registry) {
         // a context of its own beside the shared one: its own broker journal (the shared hub's broker holds the lock
-        // on the shared one; werkbridge.data-dir itself is HubTestSupport's, whose registration wins), in-VM id and
-        // ERP inbox: polling the shared one, it took files that the shared context's tests dropped (ErpInitialLoadTest)
+        // on the shared one; werkbridge.data-dir itself is HubTestSupport's, whose registration wins), in-VM id, ERP
+        // inbox and database: sharing them, its routes took files the shared context's tests dropped
+        // (ErpInitialLoadTest) and its rights worker ran their erasures against its own broker (BrokerErasureTest)
         registry.add("spring.artemis.embedded.data-directory", () -> DATA.resolve("broker").toString());
         registry.add("werkbridge.erp.inbox", () -> DATA.resolve("erp-inbox").toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db").resolve("werkbridge")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
         registry.add("spring.artemis.embedded.server-id", () -> "31");
         registry.add("werkbridge.broker.tcp-enabled", () -> "true");
         registry.add("werkbridge.broker.port", () -> TCP_PORT);

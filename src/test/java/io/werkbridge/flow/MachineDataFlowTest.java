@@ -105,7 +105,12 @@ class MachineDataFlowTest extends HubTestSupport {
         String machine = unique("MO");
         Instant start = Instant.parse("2026-11-20T10:00:00Z");
         for (int i = 0; i < 25; i++) {
-            jms.convertAndSend("werkbridge.machine-data.inbound", CanonicalJson.write(event(machine, start.plusSeconds(i).toString())));
+            // in the machine's message group, as every producer on an inbound queue (8 consumers) must send
+            jms.convertAndSend("werkbridge.machine-data.inbound", CanonicalJson.write(event(machine, start.plusSeconds(i).toString())),
+                    message -> {
+                        message.setStringProperty("JMSXGroupID", machine);
+                        return message;
+                    });
         }
         await().atMost(WAIT).until(() -> machineEvents(PORTAL, machine).size() == 25 && machineEvents(ERP, machine).size() == 25);
         List<String> expected = IntStream.range(0, 25).mapToObj(i -> start.plusSeconds(i).toString()).toList();
