@@ -70,6 +70,25 @@ class ErpOutboundFlowTest extends HubTestSupport {
     }
 
     @Test
+    void anOrderTheShopSendsAgainBecomesNoSecondSalesOrder() throws Exception {
+        String order = ORDER.replace("ORD-E2E-1", "ORD-E2E-REPEAT");
+        String first = CanonicalJson.read(http().send("POST", "/api/v1/shop/orders", order, "shop").body()).path("messageId").asText();
+        awaitOne("createSalesOrder", "ORD-E2E-REPEAT");
+        // the shop got no answer and repeats the order: the same message, once at the ERP
+        String again = CanonicalJson.read(http().send("POST", "/api/v1/shop/orders", order, "shop").body()).path("messageId").asText();
+        assertThat(again).isEqualTo(first);
+        // a changed order is a new message
+        String changed = order.replace("\"quantity\":2", "\"quantity\":3");
+        String third = CanonicalJson.read(http().send("POST", "/api/v1/shop/orders", changed, "shop").body()).path("messageId").asText();
+        assertThat(third).isNotEqualTo(first);
+        await().atMost(WAIT).until(() -> ErpServiceStubs.requests(ERP, "createSalesOrder", "ORD-E2E-REPEAT").size() == 2);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> ErpServiceStubs.requests(ERP, "createSalesOrder", "ORD-E2E-REPEAT").size() == 2);
+        assertThat(ErpServiceStubs.requests(ERP, "createSalesOrder", "ORD-E2E-REPEAT"))
+                .extracting(ErpServiceStubs::idempotencyKey).containsExactlyInAnyOrder(first, third);
+    }
+
+    @Test
     void fieldsThePolicyDoesNotCoverNeverReachTheErp() {
         // another producer's canonical order with a field no classification covers: the gate drops it
         JsonNode body = CanonicalJson.read("""

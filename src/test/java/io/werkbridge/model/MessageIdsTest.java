@@ -53,4 +53,16 @@ class MessageIdsTest {
 
         assertThat(UUID.fromString(envelope.messageId()).version()).isEqualTo(7);
     }
+
+    @Test
+    void theSameContentFromTheSameSourceHasTheSameNameBasedId() {
+        var order = CanonicalJson.read("{\"orderNumber\":\"ORD-1\",\"lines\":[{\"partNumber\":\"P-1\",\"quantity\":2}]}");
+        String id = MessageIds.of("shop", order);
+        assertThat(UUID.fromString(id).version()).isEqualTo(5);
+        assertThat(UUID.fromString(id).variant()).isEqualTo(2);
+        assertThat(MessageIds.of("shop", CanonicalJson.read(CanonicalJson.write(order)))).isEqualTo(id);
+        assertThat(MessageIds.of("portal", order)).isNotEqualTo(id);
+        assertThat(MessageIds.of("shop", CanonicalJson.read("{\"orderNumber\":\"ORD-1\",\"lines\":[{\"partNumber\":\"P-1\",\"quantity\":3}]}")))
+                .isNotEqualTo(id);
+    }
 }

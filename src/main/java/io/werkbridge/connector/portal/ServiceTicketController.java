@@ -7,6 +7,7 @@ import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.JsonSchemaCheck;
+import io.werkbridge.model.MessageIds;
 import io.werkbridge.model.Operation;
 import java.time.Instant;
 import java.util.Map;
@@ -37,8 +38,9 @@ public final class ServiceTicketController {
     @PostMapping(path = "/api/v1/portal/service-tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> ticket(@RequestBody byte[] body) {
         JsonNode ticket = TICKET.requireValid(CanonicalJson.readExternal(body));
-        Envelope envelope = Envelope.create(EntityType.SERVICE_TICKET, ticket.path("ticketId").asText(), Operation.UPSERT,
-                Instant.now(), "portal", ticket);
+        // a ticket the portal sends again (no answer, a retry) keeps its message id: the ERP gets it once
+        Envelope envelope = new Envelope(MessageIds.of("portal", ticket), EntityType.SERVICE_TICKET,
+                ticket.path("ticketId").asText(), Operation.UPSERT, Instant.now(), "portal", ticket);
         String messageId = publisher.publish(FLOW, envelope);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("messageId", messageId, "status", "accepted"));
     }

@@ -7,6 +7,7 @@ import io.werkbridge.model.CanonicalJson;
 import io.werkbridge.model.EntityType;
 import io.werkbridge.model.Envelope;
 import io.werkbridge.model.JsonSchemaCheck;
+import io.werkbridge.model.MessageIds;
 import io.werkbridge.model.Operation;
 import java.time.Instant;
 import java.util.Map;
@@ -55,7 +56,9 @@ public final class ShopOrderController {
     }
 
     private ResponseEntity<Map<String, String>> accept(JsonNode order, Instant occurredAt) {
-        Envelope envelope = Envelope.create(EntityType.ORDER, order.path("orderNumber").asText(), Operation.UPSERT, occurredAt, "shop", order);
+        // the shop repeats an order it got no answer for (and retries a webhook): the same order, the same message id
+        Envelope envelope = new Envelope(MessageIds.of("shop", order), EntityType.ORDER, order.path("orderNumber").asText(),
+                Operation.UPSERT, occurredAt, "shop", order);
         String messageId = publisher.publish(FLOW, envelope);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("messageId", messageId, "status", "accepted"));
     }
