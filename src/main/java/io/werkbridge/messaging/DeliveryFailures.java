@@ -34,7 +34,7 @@ public final class DeliveryFailures {
     static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
     private static final int MAX_RETRY_AFTER_LENGTH = 64;
     /** CXF's message code of the fault it raises when a SOAP call is answered with text/html. */
-    static final String HTML_ANSWER = "INVALID_HTML_RESPONSETYPE";
+    private static final String HTML_ANSWER = "INVALID_HTML_RESPONSETYPE";
 
     /**
      * @param reason      the kind of failure, for the log, the state and the console (no answer text, no values)
@@ -85,7 +85,7 @@ public final class DeliveryFailures {
         if (t instanceof HTTPException http) {
             return status(http.getResponseCode(), Duration.ZERO);
         }
-        if (t instanceof Fault fault && !(t instanceof SoapFault) && HTML_ANSWER.equals(fault.getCode())) {
+        if (htmlAnswer(t)) {
             // an HTML page where SOAP was expected comes from what stands in front of the service (SAP's ICM or web
             // dispatcher, a proxy) while the service is down or in maintenance: never the service's own refusal
             return Optional.of(new Unavailable("HTML page instead of a SOAP answer", false, Duration.ZERO));
@@ -101,6 +101,11 @@ public final class DeliveryFailures {
             return status != 500 && status >= 400 ? status(status, Duration.ZERO) : Optional.empty();
         }
         return null;
+    }
+
+    /** CXF's fault for a SOAP call answered with an HTML page (not a SOAP fault: nothing of SOAP was read). */
+    public static boolean htmlAnswer(Throwable t) {
+        return t instanceof Fault fault && !(t instanceof SoapFault) && HTML_ANSWER.equals(fault.getCode());
     }
 
     private static Optional<Unavailable> status(int status, Duration retryAfter) {

@@ -1,11 +1,11 @@
 package io.werkbridge.connector.erp;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.werkbridge.messaging.DeliveryFailures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import org.apache.cxf.binding.soap.SoapFault;
-import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.transport.http.HTTPException;
 
 /**
@@ -34,7 +34,7 @@ public final class ErpCallException extends RuntimeException {
             if (t instanceof HTTPException http) {
                 return "HTTP " + http.getResponseCode();
             }
-            if (t instanceof Fault fault && !(t instanceof SoapFault) && "INVALID_HTML_RESPONSETYPE".equals(fault.getCode())) {
+            if (DeliveryFailures.htmlAnswer(t)) {
                 return "an HTML page instead of a SOAP answer (a gateway's error page: the ERP is down or in maintenance)";
             }
             if (t instanceof SoapFault fault) {
