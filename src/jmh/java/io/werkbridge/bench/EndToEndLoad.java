@@ -60,7 +60,6 @@ import org.springframework.util.FileSystemUtils;
 public final class EndToEndLoad {
 
     private static final Pattern ACK = Pattern.compile("<messageId>([0-9a-f-]{36})</messageId>");
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+(\\S+)$", Pattern.MULTILINE);
     static final String PASSWORD = "bench-only";
 
     private final Map<String, String> options;
@@ -194,11 +193,8 @@ public final class EndToEndLoad {
     /** Once the JVM answers its health check: the load through its SOAP edge, with its heap watched. */
     private Result measureSoap(String name, ChildJvm jvm, int port, DeliverySink sink) throws Exception {
         jvm.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(8));
-        HeapWatch heap = new HeapWatch(port);
-        try {
+        try (HeapWatch heap = new HeapWatch(jvm.pid())) {
             return measure(name, sink, soapSender(port), new ThreadCpu(jvm.pid())).withHeap(heap.peak());
-        } finally {
-            heap.stop();
         }
     }
 
@@ -442,41 +438,6 @@ public final class EndToEndLoad {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    /** Polls the hub's heap in use once a second (Prometheus endpoint) and keeps the peak. */
-    static final class HeapWatch {
-        private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicLong peak = new AtomicLong();
-
-        HeapWatch(int port) {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            ("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
-            poller.scheduleAtFixedRate(() -> {
-                try {
-                    String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-                    long used = 0;
-                    for (Matcher m = HEAP.matcher(body); m.find(); ) {
-                        used += (long) Double.parseDouble(m.group(1));
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                } catch (IOException e) {
-                    System.err.println("heap poll failed: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, 1, 1, TimeUnit.SECONDS);
-        }
-
-        void stop() {
-            poller.shutdownNow();
-        }
-
-        long peak() {
-            return peak.get();
-        }
     }
 
     // --------------------------------------------------------------------------------------------- helpers

@@ -54,7 +54,7 @@ public final class InitialLoadRun {
             int port = EndToEndLoad.freePort();
             try (ChildJvm hub = EndToEndLoad.startHub(work, port, sink, options)) {
                 hub.awaitReady(() -> ChildJvm.answers("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(8));
-                EndToEndLoad.HeapWatch heap = new EndToEndLoad.HeapWatch(port);
+                HeapWatch heap = new HeapWatch(hub.pid());
                 String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
                 Path folder = Files.createDirectories(work.resolve("hub-data").resolve("erp-inbox").resolve("initial-load"));
                 // staged under a hidden name in the same folder, then renamed: the hub never sees a half-written file
@@ -83,7 +83,7 @@ public final class InitialLoadRun {
                                         + " queued", sink.complete());
                     }
                 }
-                heap.stop();
+                heap.close();
                 String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
                 System.out.printf(Locale.ROOT, "%nRun %s, %s; options %s; load average before/after: %s / %s%n"
                                 + "| customers | queued (file read, all on the broker) | delivered to shop and portal | peak heap in use |%n"
