@@ -51,7 +51,7 @@ import org.springframework.util.FileSystemUtils;
  * rate ({@code rate} messages/s, open loop, so a slow system shows as latency, not as a lower rate). For the hub
  * also the peak heap in use (it runs with -Xmx512m).
  *
- * <p>Arguments ({@code key=value}): warmup (s, 300), duration (s, 30), clients (16), rate (500), consumers (per
+ * <p>Arguments ({@code key=value}): warmup (s, 600), duration (s, 30), clients (16), rate (500), consumers (per
  * destination queue, always running, 32), max-consumers (per destination queue while a backlog waits, 32), customers
  * (distinct keys, 1000), db ({@code h2}: the embedded default; {@code postgres}: a fresh database on the local
  * PostgreSQL at 127.0.0.1:5432, user postgres, as in production), systems (comma-separated, in the order run:
@@ -71,7 +71,7 @@ public final class EndToEndLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("warmup", "300", "duration", "30", "clients", "16",
+        Map<String, String> options = new HashMap<>(Map.of("warmup", "600", "duration", "30", "clients", "16",
                 "rate", "500", "consumers", "32", "max-consumers", "32", "customers", "1000", "db", "h2", "systems", "hub,peer,bare"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -182,12 +182,7 @@ public final class EndToEndLoad {
                 "--werkbridge.security.limits.burst=1000000",
                 "--werkbridge.privacy.hash-key=bench-only-hash-key-0123456789abcdef0123456789"));
         args.addAll(database(options));
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
-        String extra = System.getenv("WERKBRIDGE_BENCH_HUB_JVM_ARGS"); // e.g. -XX:StartFlightRecording=... to profile
-        if (extra != null && !extra.isBlank()) {
-            jvm.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        return ChildJvm.start(jvm, args, work.resolve("hub.log"));
+        return ChildJvm.start(jvmOptions("hub", "WERKBRIDGE_BENCH_HUB_JVM_ARGS"), args, work.resolve("hub.log"));
     }
 
     /** Once the JVM answers its health check: the load through its SOAP edge, with its heap watched. */
@@ -203,11 +198,8 @@ public final class EndToEndLoad {
     private Result runPeer() throws Exception {
         try (DeliverySink sink = new DeliverySink()) {
             int port = freePort();
-            List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path")));
-            String extra = System.getenv("WERKBRIDGE_BENCH_PEER_JVM_ARGS");
-            if (extra != null && !extra.isBlank()) {
-                jvm.addAll(List.of(extra.trim().split("\\s+")));
-            }
+            List<String> jvm = jvmOptions("peer", "WERKBRIDGE_BENCH_PEER_JVM_ARGS");
+            jvm.addAll(List.of("-cp", System.getProperty("java.class.path")));
             List<String> args = List.of(io.werkbridge.bench.peer.FairPeer.class.getName(),
                     // not the hub's application.yml, which is on the same class path
                     "--spring.config.location=optional:file:" + work.resolve("peer-none") + "/",
@@ -246,7 +238,9 @@ public final class EndToEndLoad {
     private Result runBare() throws Exception {
         try (DeliverySink sink = new DeliverySink()) {
             int brokerPort = freePort();
-            try (ChildJvm bare = ChildJvm.start(List.of("-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path")),
+            List<String> jvm = jvmOptions("bare", "WERKBRIDGE_BENCH_BARE_JVM_ARGS");
+            jvm.addAll(List.of("-cp", System.getProperty("java.class.path")));
+            try (ChildJvm bare = ChildJvm.start(jvm,
                     List.of(BareJmsHttpRoute.class.getName(), work.resolve("bare-data").toString(), String.valueOf(brokerPort),
                             sink.baseUrl(), options.get("consumers"), options.get("max-consumers")), work.resolve("bare.log"))) {
                 bare.awaitReady(() -> logContains(work.resolve("bare.log"), "BARE-READY"), Duration.ofMinutes(2));
@@ -379,6 +373,26 @@ public final class EndToEndLoad {
                 percentile(latencies, 99), latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
                 scheduled.size() / openSeconds, latencies.length, undelivered, 0, (double) total / Math.max(1, s1 - s0),
                 loadBefore, Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /**
+     * A system's JVM options: 512 MB of heap; with WERKBRIDGE_BENCH_JFR a one-second flight recording at start; then the
+     * options of {@code extraVariable}. Flight Recorder instruments JDK classes (sockets, files, Throwable) when it first
+     * starts, which deoptimises all code that inlined them: started in the measured window, it set off a wave of
+     * recompilation (both systems compiled 180-230 methods a second in the window, 4 a second without it).
+     */
+    static List<String> jvmOptions(String system, String extraVariable) {
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+        String folder = System.getenv("WERKBRIDGE_BENCH_JFR");
+        if (folder != null && !folder.isBlank()) {
+            jvm.add("-XX:StartFlightRecording=duration=1s,filename="
+                    + Path.of(folder).toAbsolutePath().resolve(system + "-startup.jfr"));
+        }
+        String extra = System.getenv(extraVariable); // e.g. -Xlog:gc:file=/tmp/gc.log:time
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return jvm;
     }
 
     /**
