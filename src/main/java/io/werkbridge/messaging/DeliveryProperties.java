@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param concurrentConsumers    consumers per destination queue at all times
  * @param maxConcurrentConsumers consumers per destination queue while a backlog waits
+ * @param inboundConsumers       consumers per inbound queue (werkbridge.&lt;flow&gt;.inbound), each publishing one message
+ *                               at a time and waiting for its commits
  * @param maximumRedeliveries    redeliveries of a failed delivery before it is dead-lettered (Camel's -1, for
  *                               ever, would block a message group behind one bad message: not allowed)
  * @param redeliveryDelay        first redelivery delay in milliseconds; doubles per attempt
@@ -33,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("werkbridge.delivery")
 public record DeliveryProperties(@NotNull @Min(1) Integer concurrentConsumers,
                                  @NotNull @Min(1) Integer maxConcurrentConsumers,
+                                 @NotNull @Min(1) Integer inboundConsumers,
                                  @NotNull @PositiveOrZero Integer maximumRedeliveries,
                                  @NotNull @PositiveOrZero Long redeliveryDelay,
                                  @NotNull @Positive Long maximumRedeliveryDelay,

@@ -18,7 +18,7 @@ class DeliveryPropertiesTest {
     /** The settings the routes read and have no default in the record. */
     private static final String[] ROUTE_SETTINGS = {
             "werkbridge.delivery.concurrent-consumers=3", "werkbridge.delivery.max-concurrent-consumers=6",
-            "werkbridge.delivery.maximum-redeliveries=4", "werkbridge.delivery.redelivery-delay=250",
+            "werkbridge.delivery.inbound-consumers=2", "werkbridge.delivery.maximum-redeliveries=4", "werkbridge.delivery.redelivery-delay=250",
             "werkbridge.delivery.maximum-redelivery-delay=8000"};
 
     private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Binding.class);
@@ -29,6 +29,7 @@ class DeliveryPropertiesTest {
             DeliveryProperties delivery = c.getBean(DeliveryProperties.class);
             assertThat(delivery.concurrentConsumers()).isEqualTo(32);
             assertThat(delivery.maxConcurrentConsumers()).isEqualTo(32);
+            assertThat(delivery.inboundConsumers()).isEqualTo(8);
             assertThat(delivery.maximumRedeliveries()).isEqualTo(5);
             assertThat(delivery.redeliveryDelay()).isEqualTo(1000L);
             assertThat(delivery.maximumRedeliveryDelay()).isEqualTo(60_000L);
@@ -46,6 +47,13 @@ class DeliveryPropertiesTest {
             assertThat(delivery.concurrentConsumers()).isEqualTo(3);
             assertThat(delivery.maximumRedeliveryDelay()).isEqualTo(8000L);
         });
+    }
+
+    @Test
+    void zeroInboundConsumersStopTheStart() {
+        context.withPropertyValues(ROUTE_SETTINGS).withPropertyValues("werkbridge.delivery.inbound-consumers=0")
+                .run(c -> assertThat(BindingFailures.message(c))
+                        .contains("werkbridge.delivery.inbound-consumers").contains("must be greater than or equal to 1"));
     }
 
     @Test
@@ -73,7 +81,8 @@ class DeliveryPropertiesTest {
     @Test
     void aRouteSettingThatIsMissingStopsTheStartNamingIt() {
         context.withPropertyValues("werkbridge.delivery.concurrent-consumers=3", "werkbridge.delivery.max-concurrent-consumers=6",
-                        "werkbridge.delivery.maximum-redeliveries=4", "werkbridge.delivery.redelivery-delay=250")
+                        "werkbridge.delivery.inbound-consumers=2", "werkbridge.delivery.maximum-redeliveries=4",
+                        "werkbridge.delivery.redelivery-delay=250")
                 .run(c -> assertThat(BindingFailures.message(c))
                         .contains("werkbridge.delivery").contains("maximumRedeliveryDelay").contains("must not be null"));
     }
