@@ -35,7 +35,19 @@ public class InboundPublisher {
      * @return the message ids
      */
     public List<String> publishAll(String flow, List<Envelope> envelopes) {
-        List<String> json = envelopes.stream().map(validator::toValidJson).toList();
+        return publishAllValid(flow, envelopes, envelopes.stream().map(validator::toValidJson).toList());
+    }
+
+    /**
+     * {@link #publishAll} for a caller that validated the envelopes already: {@code json} holds what
+     * {@link CanonicalValidator#toValidJson} gave for each, in the same order.
+     *
+     * @return the message ids
+     */
+    public List<String> publishAllValid(String flow, List<Envelope> envelopes, List<String> json) {
+        if (json.size() != envelopes.size()) {
+            throw new IllegalArgumentException("one JSON text per envelope: " + envelopes.size() + " envelopes, " + json.size() + " texts");
+        }
         try (Connection connection = jms.getConnectionFactory().createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(session.createQueue(FlowProperties.inbound(flow)))) {

@@ -65,25 +65,43 @@ public final class CustomerContracts implements AutoCloseable {
 
     /** Route step for customer-master messages; other messages pass untouched. */
     public void remember(Envelope envelope) {
-        if (envelope.type() != EntityType.CUSTOMER || envelope.operation() == Operation.DELETE
-                || envelope.operation() == Operation.PATCH && !envelope.body().has("contract")) {
-            // a patch without a contract leaves the contract end as it was
-            return;
+        rememberAll(List.of(envelope));
+    }
+
+    /**
+     * A bulk source's batch (an initial load) before it is queued: its new contract ends in one group commit, so the
+     * inbound consumers that publish the customers find them remembered instead of waiting for a commit each.
+     */
+    public void rememberAll(List<Envelope> envelopes) {
+        Map<String, Written> changed = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (Envelope envelope : envelopes) {
+            if (envelope.type() != EntityType.CUSTOMER || envelope.operation() == Operation.DELETE
+                    || envelope.operation() == Operation.PATCH && !envelope.body().has("contract")) {
+                // a patch without a contract leaves the contract end as it was
+                continue;
+            }
+            LocalDate contractEnd = contractEnd(envelope);
+            Written last = changed.containsKey(envelope.key()) ? changed.get(envelope.key()) : written.getIfPresent(envelope.key());
+            if (last != null && Objects.equals(last.contractEnd(), contractEnd)) {
+                continue;
+            }
+            rows.add(new Row(envelope.key(), contractEnd == null ? null : Date.valueOf(contractEnd), Timestamp.from(clock.instant())));
+            changed.put(envelope.key(), new Written(contractEnd));
         }
+        if (!rows.isEmpty()) {
+            commits.submitAll(rows);
+            written.putAll(changed);
+        }
+    }
+
+    private static LocalDate contractEnd(Envelope envelope) {
         String end = envelope.body().path("contract").path("end").asText(null);
-        LocalDate contractEnd;
         try {
-            contractEnd = end == null ? null : LocalDate.parse(end);
+            return end == null ? null : LocalDate.parse(end);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("contract.end is not an ISO date", e);
         }
-        Written last = written.getIfPresent(envelope.key());
-        if (last != null && Objects.equals(last.contractEnd(), contractEnd)) {
-            return;
-        }
-        commits.submit(new Row(envelope.key(), contractEnd == null ? null : Date.valueOf(contractEnd),
-                Timestamp.from(clock.instant())));
-        written.put(envelope.key(), new Written(contractEnd));
     }
 
     /** One batch, in the group commit's transaction: updates, then inserts the customers no row was updated for. */

@@ -76,13 +76,27 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @throws Failed if it could not be written; it is then not in the database
      */
     public void submit(T row) {
+        submitAll(List.of(row));
+    }
+
+    /**
+     * Hands over several rows at once (a bulk source's batch) and returns once all are committed: the caller waits for
+     * one or a few commits, not one per row.
+     *
+     * @throws Failed if one could not be written; the others may be in the database
+     */
+    public void submitAll(List<T> rows) {
         if (!open) {
             throw new Failed("the hub is shutting down: " + what + " cannot be written", null);
         }
-        Entry<T> entry = new Entry<>(row, new CompletableFuture<>());
-        waiting.add(entry);
+        List<CompletableFuture<Void>> done = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Entry<T> entry = new Entry<>(row, new CompletableFuture<>());
+            done.add(entry.done());
+            waiting.add(entry);
+        }
         try {
-            entry.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new Failed(what + " could not be written", e.getCause());
         } catch (TimeoutException e) {

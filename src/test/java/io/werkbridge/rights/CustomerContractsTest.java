@@ -68,6 +68,40 @@ class CustomerContractsTest {
                 .isNull();
     }
 
+    @Test
+    void aBulkSourcesBatchIsWrittenAtOnceAndItsCustomersAreThenRemembered() {
+        List<Envelope> batch = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            batch.add(customer("8" + String.format("%05d", i), "2027-12-31"));
+        }
+        // the same customer twice in one batch: its last contract end holds
+        batch.add(customer("800005", "2029-03-31"));
+        batch.add(new Envelope(UUID.randomUUID().toString(), EntityType.CUSTOMER, "800006", Operation.DELETE,
+                clock.instant(), "erp", (ObjectNode) CanonicalJson.read("{\"customerNumber\":\"800006\"}")));
+
+        contracts.rememberAll(batch);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_contract", Integer.class)).isEqualTo(1200);
+        assertThat(jdbc.queryForObject("SELECT contract_end FROM customer_contract WHERE customer_number = '800005'", LocalDate.class))
+                .isEqualTo(LocalDate.parse("2029-03-31"));
+        // the inbound consumer that publishes a customer of the batch finds it remembered: it writes nothing (a row
+        // removed behind its back stays removed) and waits for no commit
+        jdbc.update("DELETE FROM customer_contract WHERE customer_number = '800007'");
+        contracts.remember(customer("800007", "2027-12-31"));
+        contracts.remember(customer("800005", "2029-03-31"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_contract", Integer.class)).isEqualTo(1199);
+        // a changed end is still written
+        contracts.remember(customer("800007", "2030-01-31"));
+        assertThat(jdbc.queryForObject("SELECT contract_end FROM customer_contract WHERE customer_number = '800007'", LocalDate.class))
+                .isEqualTo(LocalDate.parse("2030-01-31"));
+    }
+
+    private Envelope customer(String number, String end) {
+        ObjectNode body = (ObjectNode) CanonicalJson.read("{\"customerNumber\":\"" + number + "\",\"contract\":{\"number\":\"V-1\",\"end\":\""
+                + end + "\"}}");
+        return new Envelope(UUID.randomUUID().toString(), EntityType.CUSTOMER, number, Operation.UPSERT, clock.instant(), "erp", body);
+    }
+
     private void remember(String number, String end) {
         ObjectNode body = (ObjectNode) CanonicalJson.read("{\"customerNumber\":\"" + number + "\",\"contract\":{\"number\":\"V-1\""
                 + (end == null ? "" : ",\"end\":\"" + end + "\"") + "}}");

@@ -10,6 +10,7 @@ import io.werkbridge.model.Envelope;
 import io.werkbridge.model.InvalidCanonicalMessageException;
 import io.werkbridge.model.LogSafe;
 import io.werkbridge.operations.InitialLoads;
+import io.werkbridge.rights.CustomerContracts;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.FilterInputStream;
@@ -59,16 +60,18 @@ public final class ErpInitialLoad {
 
     private final InboundPublisher publisher;
     private final CanonicalValidator validator;
+    private final CustomerContracts contracts;
     private final SapPartyKinds partyKinds;
     private final InitialLoads loads;
     private final long maxBytes;
     private final int batchSize;
     private final Path folder;
 
-    public ErpInitialLoad(InboundPublisher publisher, CanonicalValidator validator, IdocProperties idoc, InitialLoads loads,
-                          ErpInitialLoadProperties properties) {
+    public ErpInitialLoad(InboundPublisher publisher, CanonicalValidator validator, CustomerContracts contracts,
+                          IdocProperties idoc, InitialLoads loads, ErpInitialLoadProperties properties) {
         this.publisher = publisher;
         this.validator = validator;
+        this.contracts = contracts;
         this.partyKinds = idoc.partyKinds();
         this.loads = loads;
         this.maxBytes = properties.maxFileSize().toBytes();
@@ -158,31 +161,30 @@ public final class ErpInitialLoad {
     }
 
     /**
-     * Queues the batch in one broker transaction. The publisher validates every message before it sends any; when one
-     * is invalid, each is validated alone, the invalid ones are refused and the rest queued.
+     * Validates each message (an invalid one is refused, the rest go on), writes the valid customers' contract ends in
+     * one group commit, and queues them in one broker transaction. The contract ends first: the inbound consumers that
+     * publish the customers then find them remembered, instead of each waiting for a commit of its own (which held
+     * the deliveries of an initial load back, docs/benchmarks.md).
      */
     private void queue(File file, List<Envelope> batch, Counts counts) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<Envelope> valid = batch;
-        try {
-            publisher.publishAll(FLOW, batch);
-        } catch (InvalidCanonicalMessageException invalid) {
-            valid = new ArrayList<>();
-            long position = counts.seen - batch.size();
-            for (Envelope envelope : batch) {
-                position++;
-                try {
-                    validator.toValidJson(envelope);
-                    valid.add(envelope);
-                } catch (InvalidCanonicalMessageException e) {
-                    refuse(file, counts, position, "no valid canonical customer: " + String.join("; ", e.violations()));
-                }
+        List<Envelope> valid = new ArrayList<>(batch.size());
+        List<String> json = new ArrayList<>(batch.size());
+        long position = counts.seen - batch.size();
+        for (Envelope envelope : batch) {
+            position++;
+            try {
+                json.add(validator.toValidJson(envelope));
+                valid.add(envelope);
+            } catch (InvalidCanonicalMessageException e) {
+                refuse(file, counts, position, "no valid canonical customer: " + String.join("; ", e.violations()));
             }
-            if (!valid.isEmpty()) {
-                publisher.publishAll(FLOW, valid);
-            }
+        }
+        if (!valid.isEmpty()) {
+            contracts.rememberAll(valid);
+            publisher.publishAllValid(FLOW, valid, json);
         }
         counts.queued += valid.size();
         batch.clear();
