@@ -65,7 +65,15 @@ public final class CustomerContracts implements AutoCloseable {
 
     /** Route step for customer-master messages; other messages pass untouched. */
     public void remember(Envelope envelope) {
-        rememberAll(List.of(envelope));
+        if (!carriesContractEnd(envelope)) {
+            return;
+        }
+        LocalDate contractEnd = contractEnd(envelope);
+        if (unchanged(written.getIfPresent(envelope.key()), contractEnd)) {
+            return;
+        }
+        commits.submit(row(envelope.key(), contractEnd));
+        written.put(envelope.key(), new Written(contractEnd));
     }
 
     /**
@@ -76,23 +84,27 @@ public final class CustomerContracts implements AutoCloseable {
         Map<String, Written> changed = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
         for (Envelope envelope : envelopes) {
-            if (envelope.type() != EntityType.CUSTOMER || envelope.operation() == Operation.DELETE
-                    || envelope.operation() == Operation.PATCH && !envelope.body().has("contract")) {
-                // a patch without a contract leaves the contract end as it was
+            if (!carriesContractEnd(envelope)) {
                 continue;
             }
             LocalDate contractEnd = contractEnd(envelope);
             Written last = changed.containsKey(envelope.key()) ? changed.get(envelope.key()) : written.getIfPresent(envelope.key());
-            if (last != null && Objects.equals(last.contractEnd(), contractEnd)) {
+            if (unchanged(last, contractEnd)) {
                 continue;
             }
-            rows.add(new Row(envelope.key(), contractEnd == null ? null : Date.valueOf(contractEnd), Timestamp.from(clock.instant())));
+            rows.add(row(envelope.key(), contractEnd));
             changed.put(envelope.key(), new Written(contractEnd));
         }
         if (!rows.isEmpty()) {
             commits.submitAll(rows);
             written.putAll(changed);
         }
+    }
+
+    /** Customer upserts, and patches that carry a contract: a patch without one leaves the contract end as it was. */
+    private static boolean carriesContractEnd(Envelope envelope) {
+        return envelope.type() == EntityType.CUSTOMER && envelope.operation() != Operation.DELETE
+                && (envelope.operation() != Operation.PATCH || envelope.body().has("contract"));
     }
 
     private static LocalDate contractEnd(Envelope envelope) {
@@ -102,6 +114,14 @@ public final class CustomerContracts implements AutoCloseable {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("contract.end is not an ISO date", e);
         }
+    }
+
+    private static boolean unchanged(Written last, LocalDate contractEnd) {
+        return last != null && Objects.equals(last.contractEnd(), contractEnd);
+    }
+
+    private Row row(String customerNumber, LocalDate contractEnd) {
+        return new Row(customerNumber, contractEnd == null ? null : Date.valueOf(contractEnd), Timestamp.from(clock.instant()));
     }
 
     /** One batch, in the group commit's transaction: updates, then inserts the customers no row was updated for. */

@@ -76,7 +76,10 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @throws Failed if it could not be written; it is then not in the database
      */
     public void submit(T row) {
-        submitAll(List.of(row));
+        requireOpen();
+        Entry<T> entry = new Entry<>(row, new CompletableFuture<>());
+        waiting.add(entry);
+        await(entry.done());
     }
 
     /**
@@ -86,17 +89,25 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @throws Failed if one could not be written; the others may be in the database
      */
     public void submitAll(List<T> rows) {
+        requireOpen();
+        CompletableFuture<?>[] done = new CompletableFuture<?>[rows.size()];
+        for (int i = 0; i < done.length; i++) {
+            Entry<T> entry = new Entry<>(rows.get(i), new CompletableFuture<>());
+            done[i] = entry.done();
+            waiting.add(entry);
+        }
+        await(CompletableFuture.allOf(done));
+    }
+
+    private void requireOpen() {
         if (!open) {
             throw new Failed("the hub is shutting down: " + what + " cannot be written", null);
         }
-        List<CompletableFuture<Void>> done = new ArrayList<>(rows.size());
-        for (T row : rows) {
-            Entry<T> entry = new Entry<>(row, new CompletableFuture<>());
-            done.add(entry.done());
-            waiting.add(entry);
-        }
+    }
+
+    private void await(CompletableFuture<?> done) {
         try {
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new Failed(what + " could not be written", e.getCause());
         } catch (TimeoutException e) {

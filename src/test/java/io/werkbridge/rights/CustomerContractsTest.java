@@ -97,15 +97,12 @@ class CustomerContractsTest {
     }
 
     private Envelope customer(String number, String end) {
-        ObjectNode body = (ObjectNode) CanonicalJson.read("{\"customerNumber\":\"" + number + "\",\"contract\":{\"number\":\"V-1\",\"end\":\""
-                + end + "\"}}");
+        ObjectNode body = (ObjectNode) CanonicalJson.read("{\"customerNumber\":\"" + number + "\",\"contract\":{\"number\":\"V-1\""
+                + (end == null ? "" : ",\"end\":\"" + end + "\"") + "}}");
         return new Envelope(UUID.randomUUID().toString(), EntityType.CUSTOMER, number, Operation.UPSERT, clock.instant(), "erp", body);
     }
 
     private void remember(String number, String end) {
-        ObjectNode body = (ObjectNode) CanonicalJson.read("{\"customerNumber\":\"" + number + "\",\"contract\":{\"number\":\"V-1\""
-                + (end == null ? "" : ",\"end\":\"" + end + "\"") + "}}");
-        contracts.remember(new Envelope(UUID.randomUUID().toString(), EntityType.CUSTOMER, number, Operation.UPSERT,
-                clock.instant(), "erp", body));
+        contracts.remember(customer(number, end));
     }
 }
